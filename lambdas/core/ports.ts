@@ -1,0 +1,222 @@
+/**
+ * The ports: what the application needs from storage, as small interfaces.
+ * lambdas/adapters implements them over DynamoDB and S3; the core and the
+ * application services only ever see these types.
+ */
+import type { Claim } from './claim/model.js';
+import type { ClaimStatus } from './claim/state-machine.js';
+import type { TenantConfig } from './tenant/config.js';
+
+/** A problem found in a claim: by validation now, by the scrubber later. */
+export interface Finding {
+  /** Stable rule id, e.g. "SCHEMA", "ROUTE-RECEIVER", "NPI-CHECKDIGIT". */
+  ruleId: string;
+  severity: 'error' | 'warning';
+  /** Names the field; never repeats PHI values. */
+  message: string;
+  /** JSON path within the claim, e.g. "serviceLines[2].charge". */
+  path?: string;
+  /** 1-based service line number when the finding is about a line. */
+  line?: number;
+  fix?: string;
+}
+
+/** Where a claim or an exception came from. */
+export interface SourceRef {
+  /** Object key (or file path on the command line). */
+  file: string;
+  /** S3 ETag or version, when known: lets a redelivered event be recognised. */
+  etag?: string;
+  format: 'json' | 'x12-837' | 'x12-835';
+  /** 0-based index of the claim in the file (JSON) or 1-based segment position (X12). */
+  position?: number;
+}
+
+/** Remittance outcome kept on the claim after posting. Amounts are decimal strings. */
+export interface ClaimPayment {
+  remittanceId: string;
+  payerClaimControlNumber?: string;
+  claimStatusCode: string;
+  charge: string;
+  paid: string;
+  patientResponsibility: string;
+  adjusted: string;
+  adjustments: Array<{ group: string; reason: string; amount: string; line?: number }>;
+  postedAt: string;
+}
+
+export interface ClaimRecord {
+  tenantId: string;
+  claimId: string;
+  status: ClaimStatus;
+  /** Optimistic-lock version: 1 on creation, +1 on every change. */
+  version: number;
+  claim: Claim;
+  /** Receiver the claim is routed to (tenant config), set when it is ready. */
+  receiverId?: string;
+  findings: Finding[];
+  source: SourceRef;
+  batchId?: string;
+  payment?: ClaimPayment;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One append-only audit event; written in the same transaction as the change it records. */
+export interface ClaimEvent {
+  type: 'created' | 'superseded' | 'status-changed' | 'remittance-posted';
+  from?: ClaimStatus;
+  to: ClaimStatus;
+  at: string;
+  /** What caused it: an object key, a batch id, a remittance id. */
+  cause: string;
+  detail?: Record<string, unknown>;
+}
+
+export interface StoredClaimEvent extends ClaimEvent {
+  version: number;
+}
+
+export type SaveOutcome = 'created' | 'superseded' | 'duplicate' | 'conflict';
+
+export interface ClaimRepository {
+  /**
+   * Stores a claim from intake. New claim id: created. Existing claim in a
+   * state that allows it (ready or rejected): superseded, version +1. Same
+   * source object and etag as the stored one: duplicate (redelivery, no change).
+   * Otherwise (already submitted or later): conflict, nothing written.
+   */
+  saveFromIntake(record: Omit<ClaimRecord, 'version' | 'createdAt' | 'updatedAt'>, at: string): Promise<SaveOutcome>;
+  get(tenantId: string, claimId: string): Promise<ClaimRecord | undefined>;
+  /**
+   * Moves a claim to `to` if its version is still `expectedVersion` and the
+   * state machine allows it; writes the event in the same transaction.
+   * Throws IllegalTransitionError or VersionConflictError.
+   */
+  transition(
+    current: ClaimRecord,
+    to: ClaimStatus,
+    event: Omit<ClaimEvent, 'from' | 'to'>,
+    patch?: Partial<Pick<ClaimRecord, 'batchId' | 'payment' | 'findings'>>,
+  ): Promise<ClaimRecord>;
+  /** Claims ready to batch for one tenant and receiver, oldest first. */
+  listReady(tenantId: string, receiverId: string, limit?: number): Promise<ClaimRecord[]>;
+  listByStatus(tenantId: string, status: ClaimStatus): Promise<ClaimRecord[]>;
+  events(tenantId: string, claimId: string): Promise<StoredClaimEvent[]>;
+}
+
+export interface BatchRecord {
+  tenantId: string;
+  batchId: string;
+  receiverId: string;
+  /** ISA13 and GS06 (claimflow uses one number for both), allocated before the file is written. */
+  controlNumber: number;
+  claimIds: string[];
+  /** Object key of the 837 file. */
+  fileKey: string;
+  status: 'open' | 'written';
+  createdAt: string;
+  writtenAt?: string;
+}
+
+export interface BatchRepository {
+  /** The batch left open by an earlier, failed run for this tenant and receiver. */
+  findOpen(tenantId: string, receiverId: string): Promise<BatchRecord | undefined>;
+  /**
+   * Records a new open batch with its control number. Fails with
+   * BatchAlreadyOpenError when another run holds an open batch for the receiver.
+   */
+  open(batch: BatchRecord): Promise<void>;
+  markWritten(batch: BatchRecord, at: string): Promise<void>;
+  get(tenantId: string, batchId: string): Promise<BatchRecord | undefined>;
+  list(tenantId: string): Promise<BatchRecord[]>;
+}
+
+export interface ControlNumberAllocator {
+  /** Next interchange control number for the tenant: 1..999,999,999, then wraps to 1. Atomic. */
+  next(tenantId: string): Promise<number>;
+}
+
+export interface ExceptionRecord {
+  /** Tenant the object belongs to, or "_system" when the key names no known tenant. */
+  tenantId: string;
+  kind:
+    | 'unknown-tenant'
+    | 'bad-key'
+    | 'unreadable-file'
+    | 'invalid-encounter'
+    | 'claim-conflict'
+    | 'x12-parse'
+    | 'remittance-unmatched'
+    | 'remittance-unbalanced'
+    | 'remittance-illegal-transition';
+  /** The object key or file. */
+  file: string;
+  /** Segment position, claim index or line, as text ("segment 14", "claims[3]"). */
+  position?: string;
+  /** Readable, names fields and positions, never PHI values. */
+  message: string;
+  /** Figures for imbalances, codes, ids that are not PHI. */
+  detail?: Record<string, unknown>;
+  at: string;
+}
+
+export interface ExceptionRepository {
+  record(exception: ExceptionRecord): Promise<void>;
+  list(tenantId: string): Promise<ExceptionRecord[]>;
+}
+
+export interface TenantRepository {
+  get(tenantId: string): Promise<TenantConfig | undefined>;
+  put(config: TenantConfig): Promise<void>;
+}
+
+/** Idempotency marker for remittance posting: one posting per (remittance, claim). */
+export interface RemittanceRecord {
+  tenantId: string;
+  remittanceId: string;
+  file: string;
+  payerId?: string;
+  traceNumber?: string;
+  paymentAmount: string;
+  claimCount: number;
+  postedClaims: number;
+  exceptions: number;
+  receivedAt: string;
+}
+
+export interface RemittanceRepository {
+  put(record: RemittanceRecord): Promise<void>;
+  list(tenantId: string): Promise<RemittanceRecord[]>;
+  /** True when this remittance was already posted to this claim. */
+  isPosted(tenantId: string, remittanceId: string, claimId: string): Promise<boolean>;
+}
+
+export interface ObjectStore {
+  get(key: string): Promise<{ body: Buffer; etag?: string }>;
+  put(key: string, body: string | Buffer, contentType?: string): Promise<void>;
+  list(prefix: string): Promise<string[]>;
+}
+
+export class VersionConflictError extends Error {
+  readonly code = 'CLAIM_VERSION_CONFLICT';
+  constructor(
+    readonly tenantId: string,
+    readonly claimId: string,
+    readonly expectedVersion: number,
+  ) {
+    super(`claim changed concurrently (expected version ${expectedVersion})`);
+    this.name = 'VersionConflictError';
+  }
+}
+
+export class BatchAlreadyOpenError extends Error {
+  readonly code = 'BATCH_ALREADY_OPEN';
+  constructor(
+    readonly tenantId: string,
+    readonly receiverId: string,
+  ) {
+    super(`another batch run holds an open batch for receiver ${receiverId}`);
+    this.name = 'BatchAlreadyOpenError';
+  }
+}
