@@ -1,0 +1,93 @@
+/**
+ * claimflow command line. The contract (other tools rely on it):
+ *   claimflow demo
+ *   claimflow x12 837 <encounter files…> [--tenant <tenant.json>] [--out <file>]
+ *   claimflow x12 parse <x12 file> [--json]
+ * Exit codes: 0 success, 1 invalid input, 2 usage error.
+ */
+import { Command, CommanderError } from 'commander';
+import { CliInputError, CliUsageError, EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE } from './errors.js';
+
+export async function main(argv: string[], io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv);
+    return EXIT_OK;
+  } catch (error) {
+    return report(error, io.stderr);
+  }
+}
+
+function buildProgram(io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Command {
+  const program = new Command('claimflow')
+    .description('Claim-processing pipeline for US healthcare billing: intake, 837 submission, 835 posting.')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showHelpAfterError();
+
+  program
+    .command('demo')
+    .description('run the whole loop on a local stack (DynamoDB Local + fauxqs) with the sample data in examples/')
+    .option('--out <dir>', 'where the 837 and 835 files are copied', 'out')
+    .option('--examples <dir>', 'folder with tenants/ and encounters/', 'examples')
+    .action(async (options: { out: string; examples: string }) => {
+      const { runDemo } = await import('../local/demo.js');
+      await runDemo({ outDir: options.out, examplesDir: options.examples, print: (line) => io.stdout.write(`${line}\n`) });
+    });
+
+  const x12 = program.command('x12').description('X12 005010 tools');
+  x12
+    .command('837')
+    .description('native JSON encounters -> one 837P interchange (stdout or --out)')
+    .argument('<files...>', 'encounter JSON files')
+    .option('--tenant <tenant.json>', 'tenant configuration (submitter, receivers, envelope ids); default: the demo tenant')
+    .option('--out <file>', 'write the interchange to this file instead of stdout')
+    .option('--receiver <id>', "receiver id from the tenant's configuration (default: the one the payers route to)")
+    .option('--control-number <n>', 'ISA13/GS06 control number', '1')
+    .action(async (files: string[], options) => {
+      const { x12837Command } = await import('./x12-837.js');
+      await x12837Command(files, options, io.stdout);
+    });
+  x12
+    .command('parse')
+    .description('any 837P or 835 -> its model: claims for 837, payments/adjustments/balancing for 835')
+    .argument('<file>', 'X12 file')
+    .option('--json', 'print the model as JSON')
+    .action(async (file: string, options: { json?: boolean }) => {
+      const { x12ParseCommand } = await import('./x12-parse.js');
+      await x12ParseCommand(file, options, io.stdout);
+    });
+
+  program
+    .command('schema')
+    .description('print (or write) the JSON Schema of the native JSON encounter format')
+    .option('--out <file>', 'write to this file')
+    .action(async (options: { out?: string }) => {
+      const { schemaCommand } = await import('./schema.js');
+      await schemaCommand(options, io.stdout);
+    });
+  return program;
+}
+
+function report(error: unknown, stderr: NodeJS.WritableStream): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version') {
+      return EXIT_OK;
+    }
+    return EXIT_USAGE; // commander already printed the message
+  }
+  if (error instanceof CliUsageError) {
+    stderr.write(`claimflow: ${error.message}\n`);
+    return EXIT_USAGE;
+  }
+  if (error instanceof CliInputError) {
+    stderr.write(`claimflow: invalid input in ${error.file}\n${error.problems.map((p) => `  ${error.file}: ${p}\n`).join('')}`);
+    return EXIT_INVALID_INPUT;
+  }
+  if (error instanceof Error && 'code' in error && typeof (error as { describe?: unknown }).describe === 'function') {
+    stderr.write(`claimflow: ${(error as { describe(): string }).describe()}\n`);
+    return EXIT_INVALID_INPUT;
+  }
+  stderr.write(`claimflow: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return EXIT_INVALID_INPUT;
+}

@@ -1,0 +1,68 @@
+/**
+ * `claimflow x12 837 <encounter files…>`: native JSON encounters -> one 837P
+ * interchange. Invalid claims stop the command (exit 1) with every problem
+ * named by file, position and field; nothing partial is written.
+ */
+import { writeFile } from 'node:fs/promises';
+import type { Claim } from '../../lambdas/core/claim/model.js';
+import { hasErrors, validateClaim } from '../../lambdas/core/claim/validate.js';
+import { parseNativeJson } from '../../lambdas/core/encounters/native-json.js';
+import { receiverForPayer, type Receiver } from '../../lambdas/core/tenant/config.js';
+import { write837P } from '../../lambdas/core/x12/837/write-837p.js';
+import { CliInputError, CliUsageError } from './errors.js';
+import { loadTenant, readText } from './files.js';
+
+export interface X12837Options {
+  tenant?: string;
+  out?: string;
+  receiver?: string;
+  controlNumber?: string;
+}
+
+export async function x12837Command(files: string[], options: X12837Options, stdout: NodeJS.WritableStream): Promise<void> {
+  const tenant = await loadTenant(options.tenant);
+  const claims: Claim[] = [];
+  for (const file of files) {
+    const parsed = parseNativeJson(await readText(file), tenant.tenantId);
+    const problems = parsed.problems.map((p) => `${p.position}: ${p.message}`);
+    for (const { claim, position } of parsed.claims) {
+      const findings = validateClaim(claim);
+      if (hasErrors(findings)) {
+        problems.push(...findings.filter((f) => f.severity === 'error').map((f) => `${position}.${f.path ?? ''}: ${f.message} [${f.ruleId}]`));
+      }
+      claims.push(claim);
+    }
+    if (problems.length > 0) throw new CliInputError(file, problems);
+  }
+  if (claims.length === 0) throw new CliUsageError('no claims in the given files');
+
+  const receiver = chooseReceiver(tenant.receivers, claims, options.receiver, (payerId) => receiverForPayer(tenant, payerId));
+  const controlNumber = options.controlNumber === undefined ? 1 : Number(options.controlNumber);
+  if (!Number.isInteger(controlNumber) || controlNumber < 1 || controlNumber > 999_999_999) {
+    throw new CliUsageError('--control-number must be an integer from 1 to 999999999');
+  }
+  const x12 = write837P({ claims, tenant, receiver, controlNumber, createdAt: new Date() });
+  if (options.out) await writeFile(options.out, x12);
+  else stdout.write(x12.endsWith('\n') ? x12 : `${x12}\n`);
+}
+
+function chooseReceiver(
+  receivers: Receiver[],
+  claims: Claim[],
+  requested: string | undefined,
+  route: (payerId: string) => Receiver | undefined,
+): Receiver {
+  if (requested) {
+    const receiver = receivers.find((r) => r.id === requested);
+    if (!receiver) throw new CliUsageError(`--receiver ${requested}: the tenant has no such receiver`);
+    return receiver;
+  }
+  const routed = new Set(claims.map((claim) => route(claim.payer.payerId)?.id));
+  if (routed.size === 1) {
+    const [only] = routed;
+    const receiver = receivers.find((r) => r.id === only);
+    if (receiver) return receiver;
+  }
+  if (routed.has(undefined)) throw new CliUsageError('a payer is not routed to any receiver of the tenant; pass --receiver');
+  throw new CliUsageError('the claims route to several receivers; pass --receiver <id> to choose one');
+}

@@ -1,0 +1,34 @@
+/**
+ * Entry point for every intake format: sniffs the format from the content
+ * and dispatches. Native JSON now; CSV, FHIR, HL7 v2 and practice 837 files
+ * plug in here (later issues) without touching the handlers.
+ */
+import { parseNativeJson } from './native-json.js';
+import type { EncounterFormat, ParsedEncounters } from './types.js';
+
+export function detectFormat(text: string): EncounterFormat {
+  const head = text.replace(/^\uFEFF/, '').trimStart();
+  if (head.startsWith('{') || head.startsWith('[')) return 'json';
+  if (head.startsWith('ISA')) return 'x12-837';
+  return 'unknown';
+}
+
+export function parseEncounterFile(text: string, tenantId: string): ParsedEncounters & { format: EncounterFormat } {
+  const format = detectFormat(text);
+  switch (format) {
+    case 'json':
+      return { format, ...parseNativeJson(text, tenantId) };
+    case 'x12-837':
+      return {
+        format,
+        claims: [],
+        problems: [{ position: 'segment 1', message: 'X12 837 intake is not enabled yet; drop native JSON encounters' }],
+      };
+    default:
+      return {
+        format,
+        claims: [],
+        problems: [{ position: 'line 1', message: 'unrecognised encounter format (expected native JSON)' }],
+      };
+  }
+}

@@ -1,0 +1,26 @@
+import type { Claim } from '../claim/model.js';
+
+export interface ParsedClaim {
+  claim: Claim;
+  /** 0-based index of the claim in its file. */
+  index: number;
+  /** Where in the file: "claims[3]", "$", or "segment 42" for X12. */
+  position: string;
+}
+
+export interface EncounterProblem {
+  /** "line 3, column 7", "claims[2].serviceLines[0].charge", "segment 42". */
+  position: string;
+  index?: number;
+  /** The claim id when it could be read (not PHI: a provider-assigned control number). */
+  claimId?: string;
+  path?: string;
+  message: string;
+}
+
+export interface ParsedEncounters {
+  claims: ParsedClaim[];
+  problems: EncounterProblem[];
+}
+
+export type EncounterFormat = 'json' | 'x12-837' | 'unknown';

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { assertTransition, canTransition, CLAIM_STATUSES, IllegalTransitionError } from '../../../lambdas/core/claim/state-machine.js';
+
+describe('claim state machine', () => {
+  it('starts claims as ready or rejected only', () => {
+    expect(canTransition(undefined, 'ready')).toBe(true);
+    expect(canTransition(undefined, 'rejected')).toBe(true);
+    expect(canTransition(undefined, 'submitted')).toBe(false);
+    expect(canTransition(undefined, 'paid')).toBe(false);
+  });
+
+  it('follows the revenue cycle and refuses shortcuts', () => {
+    expect(canTransition('ready', 'submitted')).toBe(true);
+    expect(canTransition('submitted', 'paid')).toBe(true);
+    expect(canTransition('paid', 'reversed')).toBe(true);
+    expect(canTransition('reversed', 'paid')).toBe(true);
+    expect(canTransition('ready', 'paid')).toBe(false);
+    expect(canTransition('rejected', 'submitted')).toBe(false);
+    expect(canTransition('paid', 'ready')).toBe(false);
+    expect(() => assertTransition('paid', 'submitted')).toThrow(IllegalTransitionError);
+  });
+
+  it('lets every status be left somewhere (no dead ends except by design)', () => {
+    for (const status of CLAIM_STATUSES) {
+      expect(CLAIM_STATUSES.some((to) => canTransition(status, to))).toBe(true);
+    }
+  });
+});
