@@ -220,3 +220,20 @@ export class BatchAlreadyOpenError extends Error {
     this.name = 'BatchAlreadyOpenError';
   }
 }
+
+/**
+ * The remittance was already posted to this claim (its idempotency marker
+ * exists): a redelivered 835 is done, not failed. Raised by
+ * ClaimRepository.transition for a 'remittance-posted' event.
+ */
+export class AlreadyPostedError extends Error {
+  readonly code = 'REMITTANCE_ALREADY_POSTED';
+  constructor(
+    readonly tenantId: string,
+    readonly remittanceId: string,
+    readonly claimId: string,
+  ) {
+    super('remittance already posted to this claim');
+    this.name = 'AlreadyPostedError';
+  }
+}
