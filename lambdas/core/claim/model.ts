@@ -79,12 +79,17 @@ export const PersonName = z.object({
   suffix: z.string().min(1).max(10).optional(),
 });
 
+/**
+ * The 837P carries the subscriber's address, birth date and sex only when the
+ * subscriber is the patient (2010BA N3/N4/DMG); otherwise the patient loop
+ * carries them. The claim-level check below requires them in that case.
+ */
 export const Subscriber = z.object({
   memberId: z.string().min(2).max(80),
   name: PersonName,
-  birthDate: isoDate,
-  sex: Sex,
-  address: Address,
+  birthDate: isoDate.optional(),
+  sex: Sex.optional(),
+  address: Address.optional(),
   groupNumber: z.string().min(1).max(50).optional(),
 });
 
@@ -156,28 +161,56 @@ export const FrequencyCode = z.enum(['1', '7', '8']).meta({
   description: 'CLM05-3: 1 original, 7 replacement, 8 void. 7 and 8 need payerClaimControlNumber.',
 });
 
-export const Claim = z
-  .object({
-    tenantId: TenantId,
-    claimId: ClaimId,
-    claimType: ClaimType.default('professional'),
-    frequencyCode: FrequencyCode.default('1'),
-    payerClaimControlNumber: z.string().min(1).max(50).optional().meta({
-      description: 'REF*F8: the payer claim control number (835 CLP07) of the claim being replaced or voided.',
-    }),
-    placeOfService: PlaceOfService,
-    totalCharge: Money.optional().meta({ description: 'CLM02. When given it must equal the sum of the line charges.' }),
-    priorAuthorization: z.string().min(1).max(50).optional(),
-    billingProvider: BillingProvider,
-    renderingProvider: Provider.optional(),
-    referringProvider: Provider.optional(),
-    subscriber: Subscriber,
-    patient: Patient.optional().meta({ description: 'Only when the patient is not the subscriber.' }),
-    payer: Payer,
-    diagnoses: z.array(Diagnosis).min(1).max(12),
-    serviceLines: z.array(ServiceLine).min(1).max(50),
-  })
-  .meta({ title: 'claimflow encounter', description: 'One encounter, normalised to the canonical claim.' });
+export const ClaimFields = z.object({
+  tenantId: TenantId,
+  claimId: ClaimId,
+  claimType: ClaimType.default('professional'),
+  frequencyCode: FrequencyCode.default('1'),
+  payerClaimControlNumber: z.string().min(1).max(50).optional().meta({
+    description: 'REF*F8: the payer claim control number (835 CLP07) of the claim being replaced or voided.',
+  }),
+  placeOfService: PlaceOfService,
+  totalCharge: Money.optional().meta({ description: 'CLM02. When given it must equal the sum of the line charges.' }),
+  priorAuthorization: z.string().min(1).max(50).optional(),
+  billingProvider: BillingProvider,
+  renderingProvider: Provider.optional(),
+  referringProvider: Provider.optional(),
+  subscriber: Subscriber,
+  patient: Patient.optional().meta({ description: 'Only when the patient is not the subscriber.' }),
+  payer: Payer,
+  diagnoses: z.array(Diagnosis).min(1).max(12),
+  serviceLines: z.array(ServiceLine).min(1).max(50),
+});
+
+/** When the subscriber is the patient, their address, birth date and sex are required. */
+function subscriberDemographics(
+  claim: { patient?: unknown; subscriber?: { birthDate?: unknown; sex?: unknown; address?: unknown } },
+  ctx: z.RefinementCtx,
+): void {
+  if (claim.patient || !claim.subscriber || typeof claim.subscriber !== 'object') return;
+  for (const field of ['birthDate', 'sex', 'address'] as const) {
+    if (claim.subscriber[field] === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['subscriber', field],
+        message: 'is required when the subscriber is the patient (no separate patient given)',
+      });
+    }
+  }
+}
+
+/**
+ * The check runs even when other fields already failed (zod skips refinements
+ * of an invalid object otherwise), so one pass names every missing field.
+ */
+export const requireSubscriberDemographics = z.superRefine(subscriberDemographics as (value: unknown, ctx: z.RefinementCtx) => void, {
+  when: (payload) => payload.value !== null && typeof payload.value === 'object',
+});
+
+export const Claim = ClaimFields.check(requireSubscriberDemographics).meta({
+  title: 'claimflow encounter',
+  description: 'One encounter, normalised to the canonical claim.',
+});
 
 export type Claim = z.output<typeof Claim>;
 export type ClaimInput = z.input<typeof Claim>;

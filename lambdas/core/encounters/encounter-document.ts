@@ -4,13 +4,15 @@
  * applies. docs/encounter.schema.json is generated from these schemas.
  */
 import { z } from 'zod';
-import { Claim, TenantId } from '../claim/model.js';
+import { ClaimFields, requireSubscriberDemographics, TenantId } from '../claim/model.js';
 
-export const EncounterClaim = Claim.extend({
+export const EncounterClaim = ClaimFields.extend({
   tenantId: TenantId.optional().meta({
     description: 'Optional: the tenant of the object key applies. When given it must match it.',
   }),
-}).meta({ id: 'EncounterClaim', title: 'claimflow encounter claim' });
+})
+  .check(requireSubscriberDemographics)
+  .meta({ id: 'EncounterClaim', title: 'claimflow encounter claim' });
 
 export const EncounterDocument = z
   .union([EncounterClaim, z.array(EncounterClaim).min(1), z.object({ claims: z.array(EncounterClaim).min(1) })])

@@ -75,7 +75,7 @@ function issuesToProblems(
       index,
       claimId,
       path,
-      message: `${path || 'claim'}: ${issue.message}`,
+      message: issue.message,
     };
   });
 }

@@ -1,0 +1,166 @@
+/**
+ * Canonical claims → one 005010X222A1 837P interchange for one receiver:
+ * ISA / GS (HC) / one ST / BHT, 1000A submitter, 1000B receiver, then per
+ * distinct billing provider a 2000A with its claims as 2000B (and 2000C when
+ * the patient is not the subscriber) children, each carrying its 2300 claim
+ * and 2400 lines. Routing (which claims go to which receiver) is the caller's.
+ *
+ * Every claim is checked first (check837P); the first problem is thrown as a
+ * Claim837Error, so a file is either fully conformant or not written.
+ */
+import type { Claim } from '../../claim/model.js';
+import { sumCents, toCents } from '../../money.js';
+import type { Receiver, TenantConfig } from '../../tenant/config.js';
+import { InterchangeWriter } from '../envelope.js';
+import { X12Error } from '../errors.js';
+import { wallClock } from '../timestamp.js';
+import type { Delimiters } from '../types.js';
+import { type SegmentWriterOptions, upper } from '../writer.js';
+import { check837P } from './check-837p.js';
+import { billingProviderKey, writeBillingProviderLevel } from './write-2000a.js';
+import { writePatientLevel, writeSubscriberLevel } from './write-2000b.js';
+import { renderingDiffers, writeClaimInformation, writeReferringProvider, writeRenderingProvider } from './write-2300.js';
+import { writeServiceLine } from './write-2400.js';
+import { Claim837Error } from './write-errors.js';
+import { type LoopContext, required } from './write-segments.js';
+
+export const X222A1 = '005010X222A1';
+
+/** The guide's recommended ceiling of CLM segments per transaction set. */
+export const MAX_CLAIMS_PER_TRANSACTION = 5000;
+
+export interface Write837PInput {
+  claims: Claim[];
+  tenant: TenantConfig;
+  receiver: Receiver;
+  /** ISA13 and GS06 (1..999999999); also BHT03, zero-padded to nine digits. */
+  controlNumber: number;
+  /** ISA09/10, GS04/05 and BHT04/05, as wall-clock time in the tenant's schedule time zone. */
+  createdAt: Date;
+  delimiters?: Partial<Delimiters>;
+  /** Optional line break after each segment terminator (default none). */
+  lineBreak?: SegmentWriterOptions['lineBreak'];
+}
+
+export function write837P(input: Write837PInput): string {
+  const { claims, tenant, receiver, controlNumber, createdAt } = input;
+  if (claims.length === 0) throw new X12Error('NO_CLAIMS', 'an 837P needs at least one claim');
+  if (claims.length > MAX_CLAIMS_PER_TRANSACTION) {
+    throw new X12Error('TOO_MANY_CLAIMS', `one transaction set carries at most ${MAX_CLAIMS_PER_TRANSACTION} claims`);
+  }
+  const claimIds = new Set<string>();
+  for (const claim of claims) {
+    const [problem] = check837P(claim, tenant.tenantId);
+    if (problem) throw problem;
+    // CLM01 is what the 835 (CLP01) and the 277CA echo back: it must identify one claim in the file.
+    if (claimIds.has(claim.claimId)) throw new Claim837Error('DUPLICATE_CLAIM_ID', 'two claims in the batch share CLM01', claim.claimId, 'CLM01', 'CLM');
+    claimIds.add(claim.claimId);
+  }
+
+  const timeZone = tenant.schedule.timezone;
+  const x = new InterchangeWriter(
+    {
+      senderQualifier: tenant.interchange.senderQualifier,
+      senderId: tenant.interchange.senderId,
+      receiverQualifier: receiver.isaQualifier,
+      receiverId: receiver.isaId,
+      controlNumber,
+      createdAt,
+      timeZone,
+      usage: tenant.interchange.usage,
+    },
+    { delimiters: input.delimiters, lineBreak: input.lineBreak },
+  );
+  x.beginGroup({
+    functionalId: 'HC',
+    senderCode: tenant.interchange.gsSenderCode,
+    receiverCode: receiver.gsReceiverCode,
+    controlNumber,
+    version: X222A1,
+    createdAt,
+    timeZone,
+  });
+  // One transaction set per interchange for now, so its ST02 is the first of the group.
+  x.beginTransaction('837', '0001', X222A1);
+
+  const header: LoopContext = { w: x.out };
+  const { date, time } = wallClock(createdAt, timeZone);
+  x.out.segment('BHT', '0019', '00', String(controlNumber).padStart(9, '0'), date, time, 'CH');
+  writeSubmitter(header, tenant);
+  writeReceiver(header, receiver);
+
+  let hl = 0;
+  for (const group of groupByBillingProvider(claims)) {
+    const providerHl = ++hl;
+    const first = group[0] as Claim;
+    writeBillingProviderLevel({ w: x.out, claimId: first.claimId }, providerHl, first.billingProvider);
+    for (const claim of group) {
+      const ctx: LoopContext = { w: x.out, claimId: claim.claimId };
+      const subscriberHl = ++hl;
+      writeSubscriberLevel(ctx, subscriberHl, providerHl, claim);
+      if (claim.patient) writePatientLevel(ctx, ++hl, subscriberHl, claim.patient);
+      writeClaim(ctx, claim);
+    }
+  }
+
+  x.endTransaction();
+  x.endGroup();
+  return x.finish();
+}
+
+function writeSubmitter(ctx: LoopContext, tenant: TenantConfig): void {
+  const { submitter } = tenant;
+  const where = (segmentId: string, element: string) => ({ loop: '1000A', segmentId, element });
+  ctx.w.segment(
+    'NM1',
+    '41',
+    '2',
+    required(ctx, submitter.name, where('NM1', 'NM103'), { upper: true }),
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    '46',
+    required(ctx, submitter.identifier, where('NM1', 'NM109')),
+  );
+  ctx.w.segment('PER', 'IC', upper(submitter.contactName), 'TE', submitter.phone);
+}
+
+function writeReceiver(ctx: LoopContext, receiver: Receiver): void {
+  const where = (element: string) => ({ loop: '1000B', segmentId: 'NM1', element });
+  ctx.w.segment(
+    'NM1',
+    '40',
+    '2',
+    required(ctx, receiver.name, where('NM103'), { upper: true }),
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    '46',
+    required(ctx, receiver.identifier, where('NM109')),
+  );
+}
+
+function writeClaim(ctx: LoopContext, claim: Claim): void {
+  const lineCents = claim.serviceLines.map((line) => toCents(line.charge));
+  writeClaimInformation(ctx, claim, sumCents(lineCents));
+  if (claim.referringProvider) writeReferringProvider(ctx, claim.referringProvider);
+  if (renderingDiffers(claim)) writeRenderingProvider(ctx, claim.renderingProvider);
+  claim.serviceLines.forEach((line, index) => writeServiceLine(ctx, index + 1, line, claim.placeOfService));
+}
+
+/** Claims grouped by billing provider, groups and claims in their input order. */
+function groupByBillingProvider(claims: Claim[]): Claim[][] {
+  const groups = new Map<string, Claim[]>();
+  for (const claim of claims) {
+    const key = billingProviderKey(claim.billingProvider);
+    const group = groups.get(key);
+    if (group) group.push(claim);
+    else groups.set(key, [claim]);
+  }
+  return [...groups.values()];
+}
+
+export { check837P } from './check-837p.js';
+export { Claim837Error, type Claim837ErrorCode } from './write-errors.js';

@@ -1,0 +1,39 @@
+/**
+ * Why a claim cannot be written as a conformant 005010X222A1 837P. The code is
+ * stable (callers map it to a finding or an exception); the message names the
+ * segment, element or field, never the value in it. `claimId` (CLM01) says
+ * which claim of the batch to hold back.
+ */
+import { X12Error } from '../errors.js';
+
+export type Claim837ErrorCode =
+  | 'TENANT_MISMATCH'
+  | 'UNSUPPORTED_CLAIM_TYPE'
+  | 'FREQUENCY_NEEDS_PAYER_CLAIM_CONTROL_NUMBER'
+  | 'TOTAL_CHARGE_MISMATCH'
+  | 'NEGATIVE_CHARGE'
+  | 'DIAGNOSIS_POINTER_OUT_OF_RANGE'
+  | 'DUPLICATE_DIAGNOSIS_POINTER'
+  | 'MIXED_DIAGNOSIS_CODE_SYSTEMS'
+  | 'SERVICE_DATE_RANGE_REVERSED'
+  | 'DUPLICATE_LINE_ITEM_CONTROL_NUMBER'
+  | 'BILLING_PROVIDER_ZIP_NOT_NINE_DIGITS'
+  | 'BILLING_PROVIDER_PO_BOX'
+  | 'REFERRING_PROVIDER_NOT_PERSON'
+  | 'EMPTY_AFTER_SANITISING'
+  | 'DUPLICATE_CLAIM_ID';
+
+export class Claim837Error extends X12Error {
+  constructor(
+    override readonly code: Claim837ErrorCode,
+    message: string,
+    /** CLM01 of the claim at fault. */
+    readonly claimId: string,
+    /** Element reference such as "CLM02" or "SV107", or a claim field path. */
+    element?: string,
+    segmentId?: string,
+  ) {
+    super(code, message, undefined, segmentId, element);
+    this.name = 'Claim837Error';
+  }
+}
