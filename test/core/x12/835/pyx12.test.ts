@@ -1,0 +1,70 @@
+/**
+ * Every 835 we write must pass an independent implementation-guide validator
+ * (pyx12) with zero errors. The validator is not part of the project: point
+ * CLAIMFLOW_X12_VALIDATOR at a command that takes X12 files and exits 0 only
+ * when all are valid; without it this test skips.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { adjudicate } from '../../../../bin/local/payer-sandbox/adjudicate.js';
+import { read835 } from '../../../../lambdas/core/x12/835/read-835.js';
+import { write835, type Write835Options } from '../../../../lambdas/core/x12/835/write-835.js';
+import { interchange835, PAYER_A, PAYER_B, transactions } from './fixtures.js';
+import { CLAIMS, OPTS } from './sandbox-fixtures.js';
+
+const VALIDATOR = process.env.CLAIMFLOW_X12_VALIDATOR ?? '';
+
+const ENVELOPE: Write835Options = {
+  senderQualifier: 'ZZ',
+  senderId: 'SANDBOXPAYER',
+  receiverQualifier: 'ZZ',
+  receiverId: 'CFDEMO01',
+  controlNumber: 9001,
+  createdAt: new Date('2026-11-02T15:04:00Z'),
+};
+
+describe.skipIf(!VALIDATOR || !existsSync(VALIDATOR))('835 output passes the X12 validator (set CLAIMFLOW_X12_VALIDATOR)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'claimflow-835-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  function validate(name: string, text: string): string {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    try {
+      return execFileSync(VALIDATOR, [file], { encoding: 'utf8' });
+    } catch (error) {
+      const failed = error as { stdout?: string; stderr?: string };
+      return `${failed.stdout ?? ''}${failed.stderr ?? ''}`;
+    }
+  }
+
+  const files: Array<[string, () => string]> = [
+    ['sandbox.835', () => write835([adjudicate(CLAIMS, OPTS)], ENVELOPE)],
+    ['notification-only.835', () => write835([adjudicate([CLAIMS[3]!], OPTS)], ENVELOPE)],
+    [
+      'round-trip.835',
+      () => {
+        const read = transactions(interchange835([PAYER_A, PAYER_B])).map(({ tx, delimiters }) => read835(tx, delimiters).remittance);
+        return write835(read, { ...ENVELOPE, lineBreak: '\n' });
+      },
+    ],
+    [
+      'other-delimiters.835',
+      () =>
+        write835([adjudicate(CLAIMS, OPTS)], {
+          ...ENVELOPE,
+          delimiters: { element: '|', component: '>', repetition: '^', segment: '~' },
+          lineBreak: '\r\n',
+        }),
+    ],
+  ];
+
+  it.each(files)('%s is valid', (name, build) => {
+    const report = validate(name, build());
+    expect(report).toContain(`${name}: VALID`);
+    expect(report).not.toMatch(/INVALID|error/i);
+  });
+});
