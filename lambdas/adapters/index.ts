@@ -6,15 +6,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { ENV } from '../../lib/definitions.js';
-import type {
-  BatchRepository,
-  ClaimRepository,
-  ControlNumberAllocator,
-  ExceptionRepository,
-  ObjectStore,
-  RemittanceRepository,
-  TenantRepository,
-} from '../core/ports.js';
+import type { Ports } from '../core/ports.js';
 import { dynamoClientFrom, s3ClientFrom, type Env } from './aws-clients.js';
 import { DynamoBatchRepository } from './dynamo/batch-repository.js';
 import { DynamoClaimRepository } from './dynamo/claim-repository.js';
@@ -25,14 +17,7 @@ import { DynamoTenantRepository } from './dynamo/tenant-repository.js';
 import { hmacKeyProvider, type HmacKeyProvider } from './hmac-key.js';
 import { S3ObjectStore } from './s3/object-store.js';
 
-export interface Adapters {
-  claims: ClaimRepository;
-  batches: BatchRepository;
-  controlNumbers: ControlNumberAllocator;
-  exceptions: ExceptionRepository;
-  tenants: TenantRepository;
-  remittances: RemittanceRepository;
-  objects: ObjectStore;
+export interface Adapters extends Ports {
   /** The clients, for code that needs them directly (the local stack, tests). */
   clients: { dynamo: DynamoDBClient; s3: S3Client };
   hmacKey: HmacKeyProvider;

@@ -237,3 +237,14 @@ export class AlreadyPostedError extends Error {
     this.name = 'AlreadyPostedError';
   }
 }
+
+/** Every port the application uses, as one set: what the adapters provide. */
+export interface Ports {
+  objects: ObjectStore;
+  claims: ClaimRepository;
+  batches: BatchRepository;
+  controlNumbers: ControlNumberAllocator;
+  exceptions: ExceptionRepository;
+  tenants: TenantRepository;
+  remittances: RemittanceRepository;
+}

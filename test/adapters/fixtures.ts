@@ -20,7 +20,7 @@ export function sampleClaim(tenantId: string, claimId: string): Claim {
       lastOrOrganizationName: 'Synthetic Clinic',
       npi: '1234567893',
       tin: '123456789',
-      address: { line1: '1 Main St', city: 'Springfield', state: 'IL', postalCode: '62701' },
+      address: { line1: '1 Main St', city: 'Springfield', state: 'IL', postalCode: '627010001' },
     },
     subscriber: {
       memberId: MEMBER_ID,

@@ -38,7 +38,8 @@ function claimsIn(tenantId: string, file: string): unknown[] {
 
 function exampleClaims(tenantId: string): Claim[] {
   return encounterFiles(tenantId)
-    .filter((f) => !f.includes('-malformed'))
+    // -malformed files do not parse; -rejected ones parse but fail intake's checks on purpose.
+    .filter((f) => !f.includes('-malformed') && !f.includes('-rejected'))
     .flatMap((f) => claimsIn(tenantId, f).map((c) => Claim.parse(c)));
 }
 

@@ -1,0 +1,18 @@
+/**
+ * What the application services need, as ports. Handlers build it from the
+ * AWS adapters; tests and the local stack build it the same way.
+ */
+import type { Ports } from '../core/ports.js';
+
+/** Structured log sink; Powertools' Logger satisfies it. Never pass PHI. */
+export interface AppLog {
+  info(message: string, attributes?: Record<string, unknown>): void;
+  warn(message: string, attributes?: Record<string, unknown>): void;
+}
+
+export interface AppDeps extends Ports {
+  clock: () => Date;
+  log: AppLog;
+}
+
+export const SYSTEM_TENANT = '_system';

@@ -1,0 +1,141 @@
+/**
+ * Intake of one encounter object: attribute it to a tenant, parse it, check
+ * each claim, store it as ready or rejected. Bad input becomes an exception
+ * record and the call succeeds (retrying cannot fix it); storage failures
+ * throw, so SQS redelivers the message and, after maxReceiveCount, dead-letters it.
+ */
+import { submissionFindings } from '../core/claim/submission-checks.js';
+import { hasErrors } from '../core/claim/validate.js';
+import { parseEncounterFile } from '../core/encounters/parse-encounter-file.js';
+import type { Finding, SaveOutcome } from '../core/ports.js';
+import { receiverForPayer } from '../core/tenant/config.js';
+import { parseInboundKey } from '../core/tenant/layout.js';
+import { SYSTEM_TENANT, type AppDeps } from './deps.js';
+
+export interface InboundObject {
+  key: string;
+  etag?: string;
+}
+
+export interface IntakeResult {
+  tenantId?: string;
+  ready: number;
+  rejected: number;
+  duplicates: number;
+  exceptions: number;
+}
+
+export async function ingestEncounterObject(deps: AppDeps, object: InboundObject): Promise<IntakeResult> {
+  const result: IntakeResult = { ready: 0, rejected: 0, duplicates: 0, exceptions: 0 };
+  const at = () => deps.clock().toISOString();
+
+  const parsedKey = parseInboundKey(object.key);
+  if ('error' in parsedKey || parsedKey.kind !== 'encounters') {
+    await deps.exceptions.record({
+      tenantId: SYSTEM_TENANT,
+      kind: 'bad-key',
+      file: object.key,
+      message: 'error' in parsedKey ? parsedKey.error : 'not an encounter key (expected .../inbound/encounters/...)',
+      at: at(),
+    });
+    return { ...result, exceptions: 1 };
+  }
+  const { tenantId } = parsedKey;
+  result.tenantId = tenantId;
+
+  const tenant = await deps.tenants.get(tenantId);
+  if (!tenant) {
+    await deps.exceptions.record({
+      tenantId: SYSTEM_TENANT,
+      kind: 'unknown-tenant',
+      file: object.key,
+      message: 'the key names a tenant that is not registered',
+      detail: { tenantId },
+      at: at(),
+    });
+    return { ...result, exceptions: 1 };
+  }
+
+  const { body, etag } = await deps.objects.get(object.key);
+  const text = decodeUtf8(body);
+  if (text === undefined) {
+    await deps.exceptions.record({
+      tenantId,
+      kind: 'unreadable-file',
+      file: object.key,
+      message: 'file is not UTF-8 text',
+      at: at(),
+    });
+    return { ...result, exceptions: 1 };
+  }
+
+  const parsed = parseEncounterFile(text, tenantId);
+  for (const problem of parsed.problems) {
+    await deps.exceptions.record({
+      tenantId,
+      kind: 'invalid-encounter',
+      file: object.key,
+      position: problem.position,
+      message: problem.message,
+      detail: problem.claimId ? { claimId: problem.claimId } : undefined,
+      at: at(),
+    });
+    result.exceptions++;
+  }
+
+  for (const { claim, index, position } of parsed.claims) {
+    const findings: Finding[] = submissionFindings(claim);
+    const receiver = receiverForPayer(tenant, claim.payer.payerId);
+    if (!receiver) {
+      findings.push({
+        ruleId: 'ROUTE-RECEIVER',
+        severity: 'error',
+        message: 'no receiver of the tenant takes this payer id and there is no default receiver',
+        path: 'payer.payerId',
+        fix: 'Route the payer to a receiver in the tenant configuration, or mark one receiver as default.',
+      });
+    }
+    const status = hasErrors(findings) ? 'rejected' : 'ready';
+    const outcome: SaveOutcome = await deps.claims.saveFromIntake(
+      {
+        tenantId,
+        claimId: claim.claimId,
+        status,
+        claim,
+        receiverId: receiver?.id,
+        findings,
+        source: { file: object.key, etag: etag ?? object.etag, format: 'json', position: index },
+      },
+      at(),
+    );
+    if (outcome === 'duplicate') {
+      result.duplicates++;
+    } else if (outcome === 'conflict') {
+      await deps.exceptions.record({
+        tenantId,
+        kind: 'claim-conflict',
+        file: object.key,
+        position,
+        message: 'a claim with this claim id was already submitted; send a replacement (frequency 7) instead',
+        detail: { claimId: claim.claimId },
+        at: at(),
+      });
+      result.exceptions++;
+    } else if (status === 'ready') {
+      result.ready++;
+    } else {
+      result.rejected++;
+    }
+  }
+
+  deps.log.info('encounter object ingested', { tenantId, key: object.key, format: parsed.format, ...result });
+  return result;
+}
+
+function decodeUtf8(body: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    return undefined;
+  }
+}
