@@ -6,6 +6,7 @@
  * Exit codes: 0 success, 1 invalid input, 2 usage error.
  */
 import { Command, CommanderError } from 'commander';
+import { X12Error } from '../../lambdas/core/x12/errors.js';
 import { CliInputError, CliUsageError, EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE } from './errors.js';
 
 export async function main(argv: string[], io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
@@ -81,11 +82,12 @@ function report(error: unknown, stderr: NodeJS.WritableStream): number {
     return EXIT_USAGE;
   }
   if (error instanceof CliInputError) {
-    stderr.write(`claimflow: invalid input in ${error.file}\n${error.problems.map((p) => `  ${error.file}: ${p}\n`).join('')}`);
+    const files = [...new Set(error.problems.map((p) => p.file))];
+    stderr.write(`claimflow: invalid input in ${files.join(', ')}\n${error.problems.map((p) => `  ${p.file}: ${p.problem}\n`).join('')}`);
     return EXIT_INVALID_INPUT;
   }
-  if (error instanceof Error && 'code' in error && typeof (error as { describe?: unknown }).describe === 'function') {
-    stderr.write(`claimflow: ${(error as { describe(): string }).describe()}\n`);
+  if (error instanceof X12Error) {
+    stderr.write(`claimflow: ${error.describe()}\n`);
     return EXIT_INVALID_INPUT;
   }
   stderr.write(`claimflow: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -5,7 +5,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import type { Claim } from '../../lambdas/core/claim/model.js';
-import { hasErrors, validateClaim } from '../../lambdas/core/claim/validate.js';
+import { submissionFindings } from '../../lambdas/core/claim/submission-checks.js';
+import { hasErrors } from '../../lambdas/core/claim/validate.js';
 import { parseNativeJson } from '../../lambdas/core/encounters/native-json.js';
 import { receiverForPayer, type Receiver } from '../../lambdas/core/tenant/config.js';
 import { write837P } from '../../lambdas/core/x12/837/write-837p.js';
@@ -22,18 +23,20 @@ export interface X12837Options {
 export async function x12837Command(files: string[], options: X12837Options, stdout: NodeJS.WritableStream): Promise<void> {
   const tenant = await loadTenant(options.tenant);
   const claims: Claim[] = [];
+  const invalid: Array<{ file: string; problem: string }> = [];
   for (const file of files) {
     const parsed = parseNativeJson(await readText(file), tenant.tenantId);
     const problems = parsed.problems.map((p) => `${p.position}: ${p.message}`);
     for (const { claim, position } of parsed.claims) {
-      const findings = validateClaim(claim);
+      const findings = submissionFindings(claim);
       if (hasErrors(findings)) {
         problems.push(...findings.filter((f) => f.severity === 'error').map((f) => `${position}.${f.path ?? ''}: ${f.message} [${f.ruleId}]`));
       }
       claims.push(claim);
     }
-    if (problems.length > 0) throw new CliInputError(file, problems);
+    invalid.push(...problems.map((problem) => ({ file, problem })));
   }
+  if (invalid.length > 0) throw new CliInputError(invalid);
   if (claims.length === 0) throw new CliUsageError('no claims in the given files');
 
   const receiver = chooseReceiver(tenant.receivers, claims, options.receiver, (payerId) => receiverForPayer(tenant, payerId));

@@ -1,0 +1,144 @@
+/**
+ * `claimflow demo` / `npm run demo`: the whole loop on the local stack with
+ * the sample data in examples/: intake -> batch -> payer sandbox 835 ->
+ * remittance posting, then a summary per tenant. The Lambda handlers run
+ * as they would in AWS (SQS events from S3 notifications, partial batch
+ * responses, the scheduler's event), against DynamoDB Local and fauxqs.
+ */
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { createAdapters, type Adapters } from '../../lambdas/adapters/index.js';
+import type { AppDeps } from '../../lambdas/app/deps.js';
+import { TenantConfig } from '../../lambdas/core/tenant/config.js';
+import { layout } from '../../lambdas/core/tenant/layout.js';
+import { localClients } from './clients.js';
+import { answerOutbound837s } from './payer-sandbox/respond.js';
+import { runQueue } from './poller.js';
+import { createLocalResources } from './resources.js';
+import { invokeScheduled } from './scheduler.js';
+import { startLocalServices } from './services.js';
+import { formatSummary, tenantSummary, type TenantSummary } from './summary.js';
+
+export interface DemoOptions {
+  examplesDir: string;
+  outDir: string;
+  print?: (line: string) => void;
+}
+
+export interface DemoReport {
+  tenants: TenantSummary[];
+  files: { x837: string[]; x835: string[] };
+  durationMs: number;
+}
+
+export async function runDemo(options: DemoOptions): Promise<DemoReport> {
+  const print = options.print ?? (() => undefined);
+  const started = Date.now();
+  const step = (n: number, text: string) => print(`[${n}/7] ${text} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+  // The handlers' Powertools logger would print a JSON line per record; the demo prints its own summary.
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
+  const { intakeHandler } = await import('../../lambdas/handlers/intake.js');
+  const { remittanceHandler } = await import('../../lambdas/handlers/remittance.js');
+  const { buildBatchHandler } = await import('../../lambdas/handlers/build-batch.js');
+
+  const tenants = await loadTenants(join(options.examplesDir, 'tenants'));
+  step(1, 'starting DynamoDB Local and fauxqs (S3 + SQS) on free ports');
+  const services = await startLocalServices();
+  const clients = localClients(services);
+  try {
+    step(2, `creating the table, buckets and queues for ${tenants.length} tenants from lib/definitions.ts`);
+    const resources = await createLocalResources(
+      services,
+      tenants.map((t) => t.tenantId),
+    );
+    const adapters: Adapters = createAdapters(resources.env);
+    const deps: AppDeps = { ...adapters, clock: () => new Date(), log: { info: () => undefined, warn: () => undefined } };
+    for (const tenant of tenants) await adapters.tenants.put(tenant);
+
+    const uploads = await uploadEncounters(clients.s3, resources.buckets.data, options.examplesDir, tenants);
+    step(3, `uploaded ${uploads} encounter files; intake Lambda draining its queue`);
+    const intake = intakeHandler(() => deps);
+    await runQueue(resources.queues.intake.url, intake, { sqs: clients.sqs, region: services.region, timeoutMs: 60_000 });
+
+    step(4, 'scheduler invoking build-batch for each tenant');
+    const buildBatch = buildBatchHandler(() => deps);
+    for (const tenant of tenants) {
+      const result = await invokeScheduled(buildBatch, tenant.tenantId, { region: services.region });
+      for (const b of result.batches) print(`      ${tenant.tenantId}: ${b.claims} claims -> ${b.fileKey} (ISA13 ${b.controlNumber})`);
+    }
+
+    step(5, 'payer sandbox answering each 837 with an 835');
+    for (const tenant of tenants) await answerOutbound837s(adapters.objects, tenant, new Date());
+
+    step(6, 'remittance Lambda draining its queue');
+    const remittance = remittanceHandler(() => deps);
+    await runQueue(resources.queues.remittance.url, remittance, { sqs: clients.sqs, region: services.region, timeoutMs: 60_000 });
+
+    step(7, `copying the 837 and 835 files to ${options.outDir}/`);
+    const files = await copyOut(adapters, tenants, options.outDir);
+    const summaries: TenantSummary[] = [];
+    for (const tenant of tenants) {
+      const summary = await tenantSummary(adapters, tenant.tenantId);
+      summaries.push(summary);
+      print('');
+      for (const line of formatSummary(summary)) print(line);
+    }
+    const durationMs = Date.now() - started;
+    print('');
+    print(`done in ${(durationMs / 1000).toFixed(1)}s; files in ${options.outDir}/`);
+    return { tenants: summaries, files, durationMs };
+  } finally {
+    clients.destroy();
+    await services.stop();
+  }
+}
+
+async function loadTenants(dir: string): Promise<TenantConfig[]> {
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
+  return Promise.all(files.map(async (f) => TenantConfig.parse(JSON.parse(await readFile(join(dir, f), 'utf8')))));
+}
+
+async function uploadEncounters(
+  s3: ReturnType<typeof localClients>['s3'],
+  bucket: string,
+  examplesDir: string,
+  tenants: TenantConfig[],
+): Promise<number> {
+  let count = 0;
+  for (const tenant of tenants) {
+    const dir = join(examplesDir, 'encounters', tenant.tenantId);
+    for (const file of (await readdir(dir)).sort()) {
+      await s3.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: `${layout.inboundEncounters(tenant.tenantId)}${file}`,
+          Body: await readFile(join(dir, file)),
+          ContentType: 'application/json',
+        }),
+      );
+      count++;
+    }
+  }
+  return count;
+}
+
+async function copyOut(adapters: Adapters, tenants: TenantConfig[], outDir: string): Promise<DemoReport['files']> {
+  await rm(outDir, { recursive: true, force: true });
+  const files: DemoReport['files'] = { x837: [], x835: [] };
+  for (const tenant of tenants) {
+    for (const [kind, prefix, list] of [
+      ['837', layout.outbound837(tenant.tenantId), files.x837],
+      ['835', layout.inbound835(tenant.tenantId), files.x835],
+    ] as const) {
+      const dir = join(outDir, tenant.tenantId, kind);
+      await mkdir(dir, { recursive: true });
+      for (const key of await adapters.objects.list(prefix)) {
+        const target = join(dir, basename(key));
+        await writeFile(target, (await adapters.objects.get(key)).body);
+        list.push(target);
+      }
+    }
+  }
+  return files;
+}

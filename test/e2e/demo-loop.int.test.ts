@@ -1,0 +1,94 @@
+/**
+ * The whole loop on the local stack, exactly as `npm run demo` runs it:
+ * intake -> build-batch -> payer sandbox 835 -> remittance posting. Asserts
+ * claim states and that every posted claim reconciles to the cent.
+ */
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimTotalCents } from '../../lambdas/core/claim/validate.js';
+import { toCents } from '../../lambdas/core/money.js';
+import { balance } from '../../lambdas/core/x12/835/balance.js';
+import { read835 } from '../../lambdas/core/x12/835/read-835.js';
+import { readX12 } from '../../lambdas/core/x12/reader.js';
+import { runDemo, type DemoReport } from '../../bin/local/demo.js';
+
+let report: DemoReport;
+let outDir: string;
+
+beforeAll(async () => {
+  outDir = await mkdtemp(join(tmpdir(), 'claimflow-demo-'));
+  report = await runDemo({ examplesDir: 'examples', outDir });
+}, 180_000);
+
+afterAll(async () => {
+  if (outDir) await rm(outDir, { recursive: true, force: true });
+});
+
+describe('demo loop end to end', () => {
+  it('runs two tenants with at least 20 claims in all', () => {
+    expect(report.tenants).toHaveLength(2);
+    const claims = report.tenants.reduce((n, t) => n + t.claims.length, 0);
+    expect(claims).toBeGreaterThanOrEqual(20);
+  });
+
+  it('leaves no valid claim behind: every one was submitted and answered', () => {
+    for (const tenant of report.tenants) {
+      expect(tenant.byStatus.ready).toBe(0);
+      expect(tenant.byStatus.submitted).toBe(0);
+      expect(tenant.byStatus.paid + tenant.byStatus.partially_paid + tenant.byStatus.denied).toBeGreaterThan(0);
+    }
+    const denied = report.tenants.reduce((n, t) => n + t.byStatus.denied, 0);
+    expect(denied).toBeGreaterThanOrEqual(1);
+  });
+
+  it('reconciles every posted claim to the cent: billed = paid + adjusted + patient responsibility', () => {
+    for (const tenant of report.tenants) {
+      for (const record of tenant.claims.filter((c) => c.payment)) {
+        const p = record.payment!;
+        expect(toCents(p.charge)).toBe(claimTotalCents(record.claim));
+        expect(toCents(p.paid) + toCents(p.adjusted) + toCents(p.patientResponsibility)).toBe(toCents(p.charge));
+        if (record.status === 'denied') expect(toCents(p.paid)).toBe(0);
+        if (record.status === 'paid') expect(p.adjustments.every((a) => a.group === 'PR' || (a.group === 'CO' && a.reason === '45'))).toBe(true);
+      }
+      const totals = tenant.totals;
+      expect(toCents(totals.paid) + toCents(totals.adjusted) + toCents(totals.patientResponsibility)).toBe(toCents(totals.billed));
+    }
+  });
+
+  it('records the malformed encounters as exceptions naming file and position', () => {
+    for (const tenant of report.tenants) {
+      const malformed = tenant.exceptions.filter((e) => e.file.includes('malformed'));
+      expect(malformed.length).toBeGreaterThan(0);
+      for (const e of malformed) expect(e.position ?? e.message).toBeTruthy();
+    }
+  });
+
+  it('writes the 837 and 835 files to the out folder, and every 835 balances', async () => {
+    expect(report.files.x837.length).toBeGreaterThanOrEqual(2);
+    expect(report.files.x835.length).toBe(report.files.x837.length);
+    for (const file of report.files.x835) {
+      const parsed = readX12(await readFile(file));
+      for (const group of parsed.interchanges.flatMap((i) => i.groups)) {
+        for (const tx of group.transactions) {
+          const { remittance } = read835(tx, parsed.interchanges[0]!.delimiters);
+          expect(balance(remittance).every((check) => check.ok === true)).toBe(true);
+        }
+      }
+    }
+    const tenants = await readdir(outDir);
+    expect(tenants.sort()).toEqual(report.tenants.map((t) => t.tenantId).sort());
+  });
+});
+
+describe('demo loop: a well-formed but wrong claim', () => {
+  it('is stored as rejected with its findings and never batched', () => {
+    const bayside = report.tenants.find((t) => t.tenantId === 'bayside-rcm')!;
+    const rejected = bayside.rejectedClaims.find((c) => c.claimId === 'BAY-2026-2099');
+    expect(rejected?.reasons.map((r) => r.split(':')[0]).sort()).toEqual(['CLAIM-TOTAL-CHARGE', 'NPI-CHECK-DIGIT']);
+    const record = bayside.claims.find((c) => c.claimId === 'BAY-2026-2099');
+    expect(record?.status).toBe('rejected');
+    expect(record?.batchId).toBeUndefined();
+  });
+});
