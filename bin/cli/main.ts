@@ -60,6 +60,19 @@ function buildProgram(io: { stdout: NodeJS.WritableStream; stderr: NodeJS.Writab
     });
 
   program
+    .command('tenants')
+    .description('tenant configurations in a deployed stack')
+    .command('put')
+    .description('register (or update) tenant configurations in the claims table')
+    .argument('<files...>', 'tenant configuration JSON files (shape of examples/tenants/*.json)')
+    .requiredOption('--table <name>', 'the ClaimsTable name (stack output)')
+    .option('--endpoint <url>', 'a DynamoDB endpoint other than AWS (e.g. DynamoDB Local)')
+    .action(async (files: string[], options: { table: string; endpoint?: string }) => {
+      const { tenantsPutCommand } = await import('./tenants.js');
+      await tenantsPutCommand(files, options, io.stdout);
+    });
+
+  program
     .command('schema')
     .description('print (or write) the JSON Schema of the native JSON encounter format')
     .option('--out <file>', 'write to this file')
