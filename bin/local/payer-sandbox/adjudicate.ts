@@ -232,20 +232,17 @@ function co(reason: string, cents: number): Adjustment {
   return { group: 'CO', reason, amount: fromCents(cents) };
 }
 
+/** NM1*QC: the patient (the subscriber when there is no separate patient), identified by the member id. */
 function patientEntity(claim: Claim): PersonEntity {
-  const name = claim.patient?.name ?? claim.subscriber.name;
-  return {
-    entityType: '1',
-    last: name.last,
-    first: name.first,
-    middle: name.middle,
-    suffix: name.suffix,
-    identifier: { qualifier: 'MI', value: claim.subscriber.memberId },
-  };
+  return personEntity(claim.patient?.name ?? claim.subscriber.name, claim.subscriber.memberId);
 }
 
+/** NM1*IL: the subscriber, when the patient is someone else. */
 function subscriberEntity(claim: Claim): PersonEntity {
-  const { name, memberId } = claim.subscriber;
+  return personEntity(claim.subscriber.name, claim.subscriber.memberId);
+}
+
+function personEntity(name: Claim['subscriber']['name'], memberId: string): PersonEntity {
   return {
     entityType: '1',
     last: name.last,

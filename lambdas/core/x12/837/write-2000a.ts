@@ -4,7 +4,7 @@
  * children.
  */
 import type { BillingProvider } from '../../claim/model.js';
-import { type LoopContext, writeAddress, writeNm1 } from './write-segments.js';
+import { type LoopContext, writeAddress, writeNm1, providerName } from './write-segments.js';
 
 export function writeBillingProviderLevel(ctx: LoopContext, hlId: number, provider: BillingProvider): void {
   // HL04 is always 1: a 2000A is only written because 2000B claims follow it.
@@ -14,13 +14,7 @@ export function writeBillingProviderLevel(ctx: LoopContext, hlId: number, provid
     ctx,
     '2010AA',
     '85',
-    {
-      entity: provider.entity,
-      last: provider.lastOrOrganizationName,
-      first: provider.firstName,
-      middle: provider.middleName,
-      suffix: provider.suffix,
-    },
+    providerName(provider),
     { qualifier: 'XX', id: provider.npi },
   );
   writeAddress(ctx, '2010AA', provider.address);

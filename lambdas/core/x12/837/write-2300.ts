@@ -5,7 +5,7 @@
 import type { Claim, Provider } from '../../claim/model.js';
 import { toX12Amount } from '../../money.js';
 import { composite } from '../writer.js';
-import { type LoopContext, required, writeNm1 } from './write-segments.js';
+import { type LoopContext, required, writeNm1, providerName } from './write-segments.js';
 
 /** CLM02 must equal the sum of SV102; `totalCents` is that sum (checked against totalCharge beforehand). */
 export function writeClaimInformation(ctx: LoopContext, claim: Claim, totalCents: number): void {
@@ -65,13 +65,7 @@ export function writeRenderingProvider(ctx: LoopContext, provider: Provider): vo
     ctx,
     '2310B',
     '82',
-    {
-      entity: provider.entity,
-      last: provider.lastOrOrganizationName,
-      first: provider.firstName,
-      middle: provider.middleName,
-      suffix: provider.suffix,
-    },
+    providerName(provider),
     { qualifier: 'XX', id: provider.npi },
   );
   if (provider.taxonomy) ctx.w.segment('PRV', 'PE', 'PXC', provider.taxonomy);

@@ -3,7 +3,7 @@
  * addresses, DMG demographics. Names and addresses are written upper case
  * (the X12 basic character set and what payers' front ends expect).
  */
-import type { Address } from '../../claim/model.js';
+import type { Address, Provider } from '../../claim/model.js';
 import { type SegmentWriter, upper } from '../writer.js';
 import { isoToD8 } from '../timestamp.js';
 import { X12Error } from '../errors.js';
@@ -41,6 +41,17 @@ export interface Nm1Name {
   first?: string;
   middle?: string;
   suffix?: string;
+}
+
+/** The NM1 name of a provider as the claim model holds it. */
+export function providerName(provider: Pick<Provider, 'entity' | 'lastOrOrganizationName' | 'firstName' | 'middleName' | 'suffix'>): Nm1Name {
+  return {
+    entity: provider.entity,
+    last: provider.lastOrOrganizationName,
+    first: provider.firstName,
+    middle: provider.middleName,
+    suffix: provider.suffix,
+  };
 }
 
 /** NM1*<code>*1|2*LAST*FIRST*MIDDLE**SUFFIX*<qualifier>*<id>; the id pair is written together or not at all. */
