@@ -104,7 +104,8 @@ export function adjudicate(claims: readonly Claim[], opts: AdjudicateOptions): R
     productionDate: checkDate,
     payer: {
       name: opts.payerName,
-      references: [{ qualifier: '2U', value: opts.payerId }],
+      // REF02 holds 50 characters; an 837 payer id may have 80.
+      references: opts.payerId.length <= 50 ? [{ qualifier: '2U', value: opts.payerId }] : [],
       address: opts.payerAddress ?? SANDBOX_PAYER_ADDRESS,
       contacts: [
         {

@@ -21,7 +21,8 @@ const COVERED_BY_VALIDATE = new Set<Claim837ErrorCode>([
 ]);
 
 export function submissionFindings(claim: Claim): Finding[] {
-  const guideFindings: Finding[] = check837P(claim)
+  const problems = check837P(claim);
+  const guideFindings: Finding[] = problems
     .filter((problem) => !COVERED_BY_VALIDATE.has(problem.code))
     .map((problem) => ({
       ruleId: `X837-${problem.code.replace(/_/g, '-')}`,
@@ -30,5 +31,7 @@ export function submissionFindings(claim: Claim): Finding[] {
       ...(problem.element ? { path: problem.element } : {}),
       fix: 'Correct the field named; the 837P implementation guide does not allow it as it is.',
     }));
+  // validateClaim adds exact cents and would throw on an amount beyond them; check837P has named it.
+  if (problems.some((problem) => problem.code === 'AMOUNT_TOO_LARGE')) return guideFindings;
   return [...validateClaim(claim), ...guideFindings];
 }

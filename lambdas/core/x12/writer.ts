@@ -55,7 +55,12 @@ export function upper(value: string | undefined): string | undefined {
  * Checks and completes a delimiter set. Each must be one character, all four
  * distinct, and none a letter, digit, space, '.' or '-': those are part of
  * values the writers generate themselves (ISA padding, decimals, RD8 ranges)
- * and could not be sanitised away.
+ * and could not be sanitised away. All must be ASCII. The component and
+ * repetition separators are also data (ISA16, ISA11), so they must be
+ * printable. The element separator and the terminator may be control
+ * characters (FS, GS, ...), which data never holds; but white space (tab,
+ * CR, LF, VT, FF) is read as padding between segments, so only CR or LF may
+ * serve, and only as the terminator.
  */
 export function resolveDelimiters(partial: Partial<Delimiters> = {}): WriterDelimiters {
   const resolved: WriterDelimiters = {
@@ -69,6 +74,16 @@ export function resolveDelimiters(partial: Partial<Delimiters> = {}): WriterDeli
     if (value.length !== 1 || /[A-Za-z0-9 .-]/.test(value)) {
       throw new X12Error('INVALID_DELIMITER', `the ${name} delimiter must be one character other than a letter, digit, space, '.' or '-'`);
     }
+    if (!/^[\u0021-\u007e]$/.test(value)) {
+      // Control characters other than white space; CR and LF as the terminator only.
+      const control = /^[\u0001-\u0008\u000e-\u001f\u007f]$/.test(value);
+      const lineEnd = value === '\n' || value === '\r';
+      const allowed = name === 'element' ? control : name === 'segment' ? control || lineEnd : false;
+      if (!allowed) {
+        const what = name === 'element' || name === 'segment' ? 'printable ASCII or a control character other than white space' : 'printable ASCII';
+        throw new X12Error('INVALID_DELIMITER', `the ${name} delimiter must be ${what}${name === 'segment' ? ' (CR or LF excepted)' : ''}`);
+      }
+    }
   }
   if (new Set(values.map(([, value]) => value)).size !== values.length) {
     throw new X12Error('INVALID_DELIMITER', 'the element, component, repetition and segment delimiters must all differ');
@@ -81,26 +96,45 @@ function escapeForClass(char: string): string {
 }
 
 /**
- * Makes a data value safe for the interchange:
+ * A value in the characters an X12 interchange can carry, whatever its
+ * delimiters:
  * - accents are removed (NFKD, combining marks dropped): X12's character sets are ASCII;
  * - control characters and line breaks become spaces, other non-ASCII is dropped;
- * - every delimiter character is removed;
  * - runs of spaces collapse and the value is trimmed (trailing spaces are not data).
+ * NFKD and upper-casing can lengthen a value ("ß" → "SS", "ﬁ" → "FI"), so
+ * length checks must be made on this form, not on the input.
  */
-export function sanitise(value: string, delimiters: WriterDelimiters, options: { upper?: boolean } = {}): string {
+export function toX12Characters(value: string, options: { upper?: boolean } = {}): string {
   const cased = options.upper ? value.toUpperCase() : value;
-  const stripDelimiters = new RegExp(
-    `[${[delimiters.element, delimiters.component, delimiters.repetition, delimiters.segment].map(escapeForClass).join('')}]`,
-    'g',
-  );
   return cased
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .replace(/[\u0000-\u001f\u007f]/g, ' ')
     .replace(/[^\u0020-\u007e]/g, '')
-    .replace(stripDelimiters, '')
     .replace(/ {2,}/g, ' ')
     .trim();
+}
+
+/**
+ * What is left of a value under the worst delimiter set the writer accepts:
+ * every character that may serve as a delimiter (anything but letters,
+ * digits, space, '.' and '-') removed. A value that is long enough here is
+ * long enough under any delimiters.
+ */
+export function delimiterProofCore(value: string, options: { upper?: boolean } = {}): string {
+  return toX12Characters(value, options).replace(/[^A-Za-z0-9 .-]/g, '').replace(/ {2,}/g, ' ').trim();
+}
+
+/**
+ * Makes a data value safe for the interchange: toX12Characters, then every
+ * delimiter character removed (and spaces collapsed again).
+ */
+export function sanitise(value: string, delimiters: WriterDelimiters, options: { upper?: boolean } = {}): string {
+  const stripDelimiters = new RegExp(
+    `[${[delimiters.element, delimiters.component, delimiters.repetition, delimiters.segment].map(escapeForClass).join('')}]`,
+    'g',
+  );
+  return toX12Characters(value, options).replace(stripDelimiters, '').replace(/ {2,}/g, ' ').trim();
 }
 
 export interface SegmentWriterOptions {

@@ -11,7 +11,9 @@ import { toCents, toX12Amount } from '../../money.js';
 import { InterchangeWriter } from '../envelope.js';
 import { X12Error } from '../errors.js';
 import type { Delimiters } from '../types.js';
-import { composite, type Composite, type ElementValue, type SegmentWriterOptions } from '../writer.js';
+import { composite, resolveDelimiters, type Composite, type ElementValue, type SegmentWriterOptions } from '../writer.js';
+import { BANK_METHODS, check835 } from './check-835.js';
+import { CLAIM_DATE_ORDER, CLAIM_REF_ORDER, LINE_REF_ORDER } from './code-lists.js';
 import type {
   Adjustment,
   ClaimPaymentInfo,
@@ -21,6 +23,7 @@ import type {
   PersonEntity,
   Procedure,
   ProviderAdjustment,
+  Reference,
   RemitAddress,
   Remittance,
   ServicePayment,
@@ -60,6 +63,11 @@ export function write835(remittances: readonly Remittance[], options: Write835Op
   }
   // Build every body first: a model the guide refuses must not leave a half-written file.
   const bodies = remittances.map(remittanceSegments);
+  const delimiters = resolveDelimiters(options.delimiters);
+  for (const remittance of remittances) {
+    const [problem] = check835(remittance, delimiters);
+    if (problem) throw problem;
+  }
   const x = new InterchangeWriter(
     {
       senderQualifier: options.senderQualifier,
@@ -141,7 +149,8 @@ export function remittanceSegments(remittance: Remittance): Seg[] {
 
 function bpr(remittance: Remittance): Seg {
   const { payment } = remittance;
-  const bank = payment.bank ?? {};
+  // BPR05-BPR15 describe a bank transfer: the guide says not to send them for a check or no payment.
+  const bank = BANK_METHODS.has(payment.method) ? (payment.bank ?? {}) : {};
   const date = need(payment.date, 'BPR16', 'BPR');
   return [
     'BPR',
@@ -149,7 +158,7 @@ function bpr(remittance: Remittance): Seg {
     amount(payment.totalPaid, 'BPR02', 'BPR'),
     payment.creditDebit,
     payment.method,
-    payment.format,
+    payment.method === 'ACH' ? payment.format : undefined,
     bank.senderDfiQualifier,
     bank.senderDfiId,
     bank.senderAccountQualifier,
@@ -245,8 +254,9 @@ function claimSegments(claim: ClaimPaymentInfo): Seg[] {
   // NM1*IL and NM1*82 need NM108/NM109 in the guide: without an identifier they are not written.
   if (claim.insured?.identifier) out.push(nm1('IL', claim.insured));
   if (claim.renderingProvider?.identifier) out.push(nm1('82', claim.renderingProvider));
-  for (const r of claim.references) out.push(ref(r.qualifier, r.value));
-  for (const date of claim.dates) out.push(['DTM', date.qualifier, isoToX12Date(date.date)]);
+  for (const r of inGuideOrder(claim.references, CLAIM_REF_ORDER)) out.push(ref(r.qualifier, r.value));
+  const dates = [...claim.dates].sort((a, b) => CLAIM_DATE_ORDER.indexOf(a.qualifier) - CLAIM_DATE_ORDER.indexOf(b.qualifier));
+  for (const date of dates) out.push(['DTM', date.qualifier, isoToX12Date(date.date)]);
   for (const amt of claim.amounts) out.push(['AMT', amt.qualifier, amount(amt.amount, 'AMT02', 'AMT')]);
   for (const line of claim.serviceLines) out.push(...lineSegments(line));
   return out;
@@ -255,7 +265,29 @@ function claimSegments(claim: ClaimPaymentInfo): Seg[] {
 function nm1(entity: string, person: PersonEntity): Seg {
   // The patient is always a person (NM102 = 1 is the only code the guide allows for QC).
   const type = entity === 'QC' ? '1' : (person.entityType ?? (person.first ? '1' : '2'));
-  return ['NM1', entity, type, person.last, person.first, person.middle, undefined, person.suffix, person.identifier?.qualifier, person.identifier?.value];
+  // First, middle name and suffix belong to a person only.
+  const individual = type === '1';
+  return [
+    'NM1',
+    entity,
+    type,
+    person.last,
+    individual ? person.first : undefined,
+    individual ? person.middle : undefined,
+    undefined,
+    individual ? person.suffix : undefined,
+    person.identifier?.qualifier,
+    person.identifier?.value,
+  ];
+}
+
+/** References sorted into the guide's groups (stable within a group); unknown ones last (check835 refuses them). */
+function inGuideOrder(references: readonly Reference[], groups: ReadonlyArray<ReadonlySet<string>>): Reference[] {
+  const rank = (r: Reference) => {
+    const index = groups.findIndex((codes) => codes.has(r.qualifier));
+    return index === -1 ? groups.length : index;
+  };
+  return [...references].sort((a, b) => rank(a) - rank(b));
 }
 
 function lineSegments(line: ServicePayment): Seg[] {
@@ -276,8 +308,11 @@ function lineSegments(line: ServicePayment): Seg[] {
     out.push(['DTM', '472', isoToX12Date(line.serviceDate)]);
   }
   out.push(...casSegments(line.adjustments));
+  // Guide order: service identification, 6R line item control number, rendering provider, healthcare policy.
+  const [serviceIds = [], ...later] = LINE_REF_ORDER.map((codes) => line.references.filter((r) => codes.has(r.qualifier)));
+  for (const r of serviceIds) out.push(ref(r.qualifier, r.value));
   if (line.lineControlNumber) out.push(ref('6R', line.lineControlNumber));
-  for (const r of line.references) out.push(ref(r.qualifier, r.value));
+  for (const r of later.flat()) out.push(ref(r.qualifier, r.value));
   if (line.allowed !== undefined) out.push(['AMT', 'B6', amount(line.allowed, 'AMT02', 'AMT')]);
   for (const amt of line.amounts) out.push(['AMT', amt.qualifier, amount(amt.amount, 'AMT02', 'AMT')]);
   for (const remark of line.remarks) out.push(['LQ', remark.qualifier, remark.value]);

@@ -6,7 +6,18 @@
  */
 import type { Claim } from '../../claim/model.js';
 import { sumCents, toCents } from '../../money.js';
+import { checkWrittenValues } from './check-values.js';
 import { Claim837Error } from './write-errors.js';
+
+/**
+ * The largest charge accepted: 99,999,999,999.99. Within it, fifty lines still
+ * add up exactly in integer cents (money.ts refuses unsafe integers) and far
+ * inside the 18 digits of CLM02/SV102.
+ */
+const MAX_AMOUNT = /^\s*-?0*\d{1,11}(\.\d{1,2})?\s*$/;
+
+/** First date of service coded in ICD-10-CM (the HIPAA compliance date). */
+const ICD10_FROM = '2015-10-01';
 
 /** A street address line that is a post office box (2010AA N301 must be a street address). */
 const PO_BOX = /\b(P\.?\s*O\.?\s*BOX|POST\s+OFFICE\s+BOX|LOCK\s*BOX|LOCKBOX)\b/i;
@@ -16,6 +27,17 @@ export function check837P(claim: Claim, tenantId?: string): Claim837Error[] {
   const problems: Claim837Error[] = [];
   const fail = (code: Claim837Error['code'], message: string, element?: string, segmentId?: string) =>
     problems.push(new Claim837Error(code, message, claim.claimId, element, segmentId));
+
+  // The checks below add cents; an amount beyond exact integer cents would make them throw.
+  claim.serviceLines.forEach((line, index) => {
+    if (!MAX_AMOUNT.test(line.charge)) {
+      fail('AMOUNT_TOO_LARGE', `service line ${index + 1}: SV102 is above 99999999999.99`, 'SV102', 'SV1');
+    }
+  });
+  if (claim.totalCharge !== undefined && !MAX_AMOUNT.test(claim.totalCharge)) {
+    fail('AMOUNT_TOO_LARGE', 'totalCharge (CLM02) is above 99999999999.99', 'CLM02', 'CLM');
+  }
+  if (problems.length > 0) return problems;
 
   if (tenantId !== undefined && claim.tenantId !== tenantId) {
     fail('TENANT_MISMATCH', 'the claim belongs to another tenant than the one writing the file', 'tenantId');
@@ -47,6 +69,17 @@ export function check837P(claim: Claim, tenantId?: string): Claim837Error[] {
   const systems = new Set(claim.diagnoses.map((d) => d.system));
   if (systems.size > 1) {
     fail('MIXED_DIAGNOSIS_CODE_SYSTEMS', 'HI cannot mix ICD-10-CM and ICD-9-CM diagnoses on one claim', 'HI01-1', 'HI');
+  } else {
+    // HIPAA code sets: ICD-10-CM for services from 2015-10-01, ICD-9-CM before; a claim spanning both is split.
+    const icd10 = systems.has('ICD-10-CM');
+    const wrongSystem = (date: string) => date < ICD10_FROM === icd10;
+    const wrongDate = claim.serviceLines.some((line) => wrongSystem(line.serviceDate) || wrongSystem(line.serviceDateEnd ?? line.serviceDate));
+    if (wrongDate) {
+      const message = icd10
+        ? 'ICD-10-CM diagnoses (HI ABK/ABF) are for services from 2015-10-01; earlier lines need ICD-9-CM on a claim of their own'
+        : 'ICD-9-CM diagnoses (HI BK/BF) are for services before 2015-10-01; later lines need ICD-10-CM on a claim of their own';
+      fail('DIAGNOSIS_CODE_SYSTEM_FOR_DATES', message, 'HI01-1', 'HI');
+    }
   }
 
   const lineCents: number[] = [];
@@ -56,6 +89,9 @@ export function check837P(claim: Claim, tenantId?: string): Claim837Error[] {
     const cents = toCents(line.charge);
     lineCents.push(cents);
     if (cents < 0) fail('NEGATIVE_CHARGE', `service line ${n}: SV102 cannot be negative`, 'SV102', 'SV1');
+    if (!/[1-9]/.test(line.units)) {
+      fail('UNITS_NOT_POSITIVE', `service line ${n}: SV104 must be a positive number of units`, 'SV104', 'SV1');
+    }
     for (const pointer of line.diagnosisPointers) {
       if (pointer > claim.diagnoses.length) {
         fail('DIAGNOSIS_POINTER_OUT_OF_RANGE', `service line ${n}: SV107 points past the diagnoses in HI`, 'SV107', 'SV1');
@@ -79,5 +115,6 @@ export function check837P(claim: Claim, tenantId?: string): Claim837Error[] {
   if (claim.totalCharge !== undefined && toCents(claim.totalCharge) !== sumCents(lineCents)) {
     fail('TOTAL_CHARGE_MISMATCH', 'totalCharge differs from the sum of the service line charges (CLM02)', 'CLM02', 'CLM');
   }
+  checkWrittenValues(claim, fail);
   return problems;
 }

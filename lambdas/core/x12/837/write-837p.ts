@@ -15,7 +15,7 @@ import { InterchangeWriter } from '../envelope.js';
 import { X12Error } from '../errors.js';
 import { wallClock } from '../timestamp.js';
 import type { Delimiters } from '../types.js';
-import { type SegmentWriterOptions, upper } from '../writer.js';
+import { resolveDelimiters, sanitise, type SegmentWriterOptions } from '../writer.js';
 import { check837P } from './check-837p.js';
 import { billingProviderKey, writeBillingProviderLevel } from './write-2000a.js';
 import { writePatientLevel, writeSubscriberLevel } from './write-2000b.js';
@@ -48,13 +48,16 @@ export function write837P(input: Write837PInput): string {
   if (claims.length > MAX_CLAIMS_PER_TRANSACTION) {
     throw new X12Error('TOO_MANY_CLAIMS', `one transaction set carries at most ${MAX_CLAIMS_PER_TRANSACTION} claims`);
   }
+  const delimiters = resolveDelimiters(input.delimiters);
   const claimIds = new Set<string>();
   for (const claim of claims) {
     const [problem] = check837P(claim, tenant.tenantId);
     if (problem) throw problem;
-    // CLM01 is what the 835 (CLP01) and the 277CA echo back: it must identify one claim in the file.
-    if (claimIds.has(claim.claimId)) throw new Claim837Error('DUPLICATE_CLAIM_ID', 'two claims in the batch share CLM01', claim.claimId, 'CLM01', 'CLM');
-    claimIds.add(claim.claimId);
+    // CLM01 is what the 835 (CLP01) and the 277CA echo back: it must identify one claim in the file,
+    // as written (a delimiter character dropped from an id could make two ids one).
+    const written = sanitise(claim.claimId, delimiters);
+    if (claimIds.has(written)) throw new Claim837Error('DUPLICATE_CLAIM_ID', 'two claims in the batch share CLM01', claim.claimId, 'CLM01', 'CLM');
+    claimIds.add(written);
   }
 
   const timeZone = tenant.schedule.timezone;
@@ -110,35 +113,35 @@ export function write837P(input: Write837PInput): string {
 
 function writeSubmitter(ctx: LoopContext, tenant: TenantConfig): void {
   const { submitter } = tenant;
-  const where = (segmentId: string, element: string) => ({ loop: '1000A', segmentId, element });
+  const where = (segmentId: string, element: string, min: number, max: number) => ({ loop: '1000A', segmentId, element, min, max });
   ctx.w.segment(
     'NM1',
     '41',
     '2',
-    required(ctx, submitter.name, where('NM1', 'NM103'), { upper: true }),
+    required(ctx, submitter.name, where('NM1', 'NM103', 1, 60), { upper: true }),
     undefined,
     undefined,
     undefined,
     undefined,
     '46',
-    required(ctx, submitter.identifier, where('NM1', 'NM109')),
+    required(ctx, submitter.identifier, where('NM1', 'NM109', 2, 80)),
   );
-  ctx.w.segment('PER', 'IC', upper(submitter.contactName), 'TE', submitter.phone);
+  ctx.w.segment('PER', 'IC', required(ctx, submitter.contactName, where('PER', 'PER02', 1, 60), { upper: true }), 'TE', submitter.phone);
 }
 
 function writeReceiver(ctx: LoopContext, receiver: Receiver): void {
-  const where = (element: string) => ({ loop: '1000B', segmentId: 'NM1', element });
+  const where = (element: string, min: number, max: number) => ({ loop: '1000B', segmentId: 'NM1', element, min, max });
   ctx.w.segment(
     'NM1',
     '40',
     '2',
-    required(ctx, receiver.name, where('NM103'), { upper: true }),
+    required(ctx, receiver.name, where('NM103', 1, 60), { upper: true }),
     undefined,
     undefined,
     undefined,
     undefined,
     '46',
-    required(ctx, receiver.identifier, where('NM109')),
+    required(ctx, receiver.identifier, where('NM109', 2, 80)),
   );
 }
 

@@ -18,19 +18,30 @@ export interface LoopContext {
 
 /**
  * A value for a required element: sanitised as the writer will write it, and
- * refused when sanitising leaves nothing (e.g. a name made only of delimiters).
+ * refused when sanitising leaves nothing (e.g. a name made only of delimiters)
+ * or leaves it outside the element's length (min/max, when given). For claim
+ * values check837P has refused such claims already; this guards the rest
+ * (tenant and receiver settings) and any rule check837P might miss.
  */
 export function required(
   ctx: LoopContext,
   value: string,
-  where: { loop: string; segmentId: string; element: string },
+  where: { loop: string; segmentId: string; element: string; min?: number; max?: number },
   options: { upper?: boolean } = {},
 ): string {
   const cleaned = ctx.w.clean(value, options);
+  const fail = (code: 'EMPTY_AFTER_SANITISING' | 'TOO_SHORT_AFTER_SANITISING' | 'TOO_LONG_AFTER_SANITISING', message: string) => {
+    if (ctx.claimId === undefined) return new X12Error(code, message, undefined, where.segmentId, where.element);
+    return new Claim837Error(code, message, ctx.claimId, where.element, where.segmentId);
+  };
   if (cleaned === '') {
-    const message = `loop ${where.loop} ${where.element} is empty once characters X12 cannot carry are removed`;
-    if (ctx.claimId === undefined) throw new X12Error('EMPTY_AFTER_SANITISING', message, undefined, where.segmentId, where.element);
-    throw new Claim837Error('EMPTY_AFTER_SANITISING', message, ctx.claimId, where.element, where.segmentId);
+    throw fail('EMPTY_AFTER_SANITISING', `loop ${where.loop} ${where.element} is empty once characters X12 cannot carry are removed`);
+  }
+  if (where.min !== undefined && cleaned.length < where.min) {
+    throw fail('TOO_SHORT_AFTER_SANITISING', `loop ${where.loop} ${where.element} is shorter than ${where.min} characters once sanitised`);
+  }
+  if (where.max !== undefined && cleaned.length > where.max) {
+    throw fail('TOO_LONG_AFTER_SANITISING', `loop ${where.loop} ${where.element} is longer than ${where.max} characters once sanitised`);
   }
   return cleaned;
 }
@@ -63,8 +74,8 @@ export function writeNm1(
   identification?: { qualifier: string; id: string },
 ): void {
   const person = name.entity === 'person';
-  const last = required(ctx, name.last, { loop, segmentId: 'NM1', element: 'NM103' }, { upper: true });
-  const id = identification ? required(ctx, identification.id, { loop, segmentId: 'NM1', element: 'NM109' }) : undefined;
+  const last = required(ctx, name.last, { loop, segmentId: 'NM1', element: 'NM103', max: 60 }, { upper: true });
+  const id = identification ? required(ctx, identification.id, { loop, segmentId: 'NM1', element: 'NM109', min: 2, max: 80 }) : undefined;
   ctx.w.segment(
     'NM1',
     entityCode,
@@ -82,12 +93,12 @@ export function writeNm1(
 export function writeAddress(ctx: LoopContext, loop: string, address: Address): void {
   ctx.w.segment(
     'N3',
-    required(ctx, address.line1, { loop, segmentId: 'N3', element: 'N301' }, { upper: true }),
+    required(ctx, address.line1, { loop, segmentId: 'N3', element: 'N301', max: 55 }, { upper: true }),
     upper(address.line2),
   );
   ctx.w.segment(
     'N4',
-    required(ctx, address.city, { loop, segmentId: 'N4', element: 'N401' }, { upper: true }),
+    required(ctx, address.city, { loop, segmentId: 'N4', element: 'N401', min: 2, max: 30 }, { upper: true }),
     address.state,
     address.postalCode,
   );

@@ -1,0 +1,151 @@
+/**
+ * Element-level rules of the 837P for values the claim model accepts by
+ * shape only: what a name or address becomes in X12 characters (it may
+ * shrink to nothing, or grow past the element's maximum: "ß" → "SS"), a
+ * claim id X12 would alter, code lists and dates.
+ * Only values the writer actually writes are checked.
+ */
+import type { Address, Claim, PersonName, Provider } from '../../claim/model.js';
+import { delimiterProofCore, toX12Characters } from '../writer.js';
+import { US_STATE_CODES } from '../us-states.js';
+import { PLACE_OF_SERVICE_CODES } from './code-lists.js';
+import type { Claim837ErrorCode } from './write-errors.js';
+
+export type Report = (code: Claim837ErrorCode, message: string, element: string, segmentId: string) => void;
+
+interface Where {
+  /** Claim field path, e.g. "subscriber.name.last". */
+  field: string;
+  loop: string;
+  /** e.g. "NM103". */
+  element: string;
+  min: number;
+  max: number;
+}
+
+/** Dates before this are not dates of a living patient or of a claim, and IG validators refuse years before 1800. */
+const EARLIEST_DATE = '1900-01-01';
+
+export function checkWrittenValues(claim: Claim, report: Report): void {
+  const text = (value: string | undefined, where: Where) => checkText(value, where, report, true);
+  const id = (value: string | undefined, where: Where) => checkText(value, where, report, false);
+
+  // CLP01 of the 835 echoes CLM01 as written: X12 drops trailing and repeated spaces, and the payment would not match.
+  if (/ $| {2}/.test(claim.claimId)) {
+    report('IDENTIFIER_NOT_X12_SAFE', 'claimId (loop 2300 CLM01) may not end with a space or hold two spaces in a row', 'CLM01', 'CLM');
+  }
+  checkPlace(claim.placeOfService, 'placeOfService', 'CLM05-1', report);
+
+  const billing = claim.billingProvider;
+  providerName(billing, 'billingProvider', '2010AA', text);
+  address(billing.address, 'billingProvider.address', '2010AA', text, report);
+
+  if (claim.referringProvider) {
+    // Written as a person whatever the model says (an organization is refused elsewhere).
+    providerName({ ...claim.referringProvider, entity: 'person' }, 'referringProvider', '2310A', text);
+  }
+  if (claim.renderingProvider && claim.renderingProvider.npi !== billing.npi) {
+    providerName(claim.renderingProvider, 'renderingProvider', '2310B', text);
+  }
+
+  const { subscriber, patient, payer } = claim;
+  personName(subscriber.name, 'subscriber.name', '2010BA', text);
+  id(subscriber.memberId, { field: 'subscriber.memberId', loop: '2010BA', element: 'NM109', min: 2, max: 80 });
+  id(subscriber.groupNumber, { field: 'subscriber.groupNumber', loop: '2000B', element: 'SBR03', min: 1, max: 50 });
+  if (!patient && subscriber.address) address(subscriber.address, 'subscriber.address', '2010BA', text, report);
+  if (!patient) checkDate(subscriber.birthDate, 'subscriber.birthDate', 'DMG02', report);
+
+  text(payer.name, { field: 'payer.name', loop: '2010BB', element: 'NM103', min: 1, max: 60 });
+  if (payer.address) address(payer.address, 'payer.address', '2010BB', text, report);
+
+  if (patient) {
+    personName(patient.name, 'patient.name', '2010CA', text);
+    address(patient.address, 'patient.address', '2010CA', text, report);
+    checkDate(patient.birthDate, 'patient.birthDate', 'DMG02', report);
+  }
+
+  id(claim.priorAuthorization, { field: 'priorAuthorization', loop: '2300 REF*G1', element: 'REF02', min: 1, max: 50 });
+  if (claim.frequencyCode === '7' || claim.frequencyCode === '8') {
+    id(claim.payerClaimControlNumber, { field: 'payerClaimControlNumber', loop: '2300 REF*F8', element: 'REF02', min: 1, max: 50 });
+  }
+
+  claim.serviceLines.forEach((line, index) => {
+    const field = `serviceLines[${index}]`;
+    id(line.lineItemControlNumber, { field: `${field}.lineItemControlNumber`, loop: '2400 REF*6R', element: 'REF02', min: 1, max: 50 });
+    if (line.placeOfService !== undefined) checkPlace(line.placeOfService, `${field}.placeOfService`, 'SV105', report);
+    checkDate(line.serviceDate, `${field}.serviceDate`, 'DTP03', report);
+  });
+}
+
+type TextCheck = (value: string | undefined, where: Where) => void;
+
+function providerName(provider: Provider, field: string, loop: string, text: TextCheck): void {
+  text(provider.lastOrOrganizationName, { field: `${field}.lastOrOrganizationName`, loop, element: 'NM103', min: 1, max: 60 });
+  // NM104-NM107 are written for a person only.
+  if (provider.entity !== 'person') return;
+  text(provider.firstName, { field: `${field}.firstName`, loop, element: 'NM104', min: 0, max: 35 });
+  text(provider.middleName, { field: `${field}.middleName`, loop, element: 'NM105', min: 0, max: 25 });
+  text(provider.suffix, { field: `${field}.suffix`, loop, element: 'NM107', min: 0, max: 10 });
+}
+
+function personName(name: PersonName, field: string, loop: string, text: TextCheck): void {
+  text(name.last, { field: `${field}.last`, loop, element: 'NM103', min: 1, max: 60 });
+  text(name.first, { field: `${field}.first`, loop, element: 'NM104', min: 0, max: 35 });
+  text(name.middle, { field: `${field}.middle`, loop, element: 'NM105', min: 0, max: 25 });
+  text(name.suffix, { field: `${field}.suffix`, loop, element: 'NM107', min: 0, max: 10 });
+}
+
+function address(value: Address, field: string, loop: string, text: TextCheck, report: Report): void {
+  text(value.line1, { field: `${field}.line1`, loop, element: 'N301', min: 1, max: 55 });
+  text(value.line2, { field: `${field}.line2`, loop, element: 'N302', min: 0, max: 55 });
+  text(value.city, { field: `${field}.city`, loop, element: 'N401', min: 2, max: 30 });
+  if (!US_STATE_CODES.has(value.state)) {
+    report('INVALID_STATE_CODE', `${field}.state (loop ${loop} N402) is not a US state, territory or military state code`, 'N402', 'N4');
+  }
+}
+
+/**
+ * Names and addresses are written upper case in X12 characters, identifiers
+ * as they are. An optional value (min 0) that comes to nothing is simply
+ * left out; a required one must keep `min` characters even when every
+ * possible delimiter is removed.
+ */
+function checkText(value: string | undefined, where: Where, report: Report, upper: boolean): void {
+  if (value === undefined) return;
+  const ref = `${where.field} (loop ${where.loop} ${where.element})`;
+  const segmentId = segmentOf(where.element);
+  const written = toX12Characters(value, { upper });
+  if (written.length > where.max) {
+    const how = upper ? 'upper case, accents and ligatures spelled out' : 'accents and ligatures spelled out';
+    report('TOO_LONG_AFTER_SANITISING', `${ref} is longer than ${where.max} characters once written in X12 characters (${how})`, where.element, segmentId);
+  }
+  if (where.min === 0) return;
+  const kept = delimiterProofCore(value, { upper }).length;
+  if (kept === 0) {
+    report('EMPTY_AFTER_SANITISING', `${ref} has no letters or digits X12 can carry`, where.element, segmentId);
+  } else if (kept < where.min) {
+    report(
+      'TOO_SHORT_AFTER_SANITISING',
+      `${ref} needs at least ${where.min} letters, digits, spaces, '.' or '-' that X12 can carry`,
+      where.element,
+      segmentId,
+    );
+  }
+}
+
+function checkPlace(value: string, field: string, element: string, report: Report): void {
+  if (!PLACE_OF_SERVICE_CODES.has(value)) {
+    report('INVALID_PLACE_OF_SERVICE', `${field} (${element}) is not a CMS place of service code`, element, segmentOf(element));
+  }
+}
+
+function checkDate(value: string | undefined, field: string, element: string, report: Report): void {
+  if (value !== undefined && value < EARLIEST_DATE) {
+    report('DATE_BEFORE_1900', `${field} (${element}) is before ${EARLIEST_DATE}`, element, segmentOf(element));
+  }
+}
+
+/** "NM103" → "NM1", "N301" → "N3", "CLM05-1" → "CLM". */
+function segmentOf(element: string): string {
+  return (element.split('-')[0] ?? element).slice(0, -2);
+}
