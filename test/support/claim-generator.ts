@@ -280,7 +280,8 @@ export class ClaimGenerator {
   /** Member ids, group numbers, authorizations: letters and digits, sometimes with - . / or spaces. */
   private identifier(min: number, max: number): string {
     const r = this.random;
-    if (r.chance(this.hostility / 3)) return r.pick(['AB*12', 'X~Y', 'ID ', ' A', 'Z:9', 'é1', 'a b']).padEnd(min, '1');
+    // Rarer than hostile names: a hostile identifier refuses the whole claim.
+    if (r.chance(this.hostility / 10)) return r.pick(['AB*12', 'X~Y', 'ID ', ' A', 'Z:9', 'é1', 'a b']).padEnd(min, '1');
     const length = r.chance(0.1) ? max : r.int(Math.max(min, 2), Math.min(max, 16));
     const core = r.text(ALNUM, length);
     if (length < 5 || !r.chance(0.3)) return core;

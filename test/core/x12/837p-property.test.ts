@@ -157,7 +157,8 @@ describe('837P writer on random claims intake accepts', () => {
     const refused = files.reduce((sum, f) => sum + f.refused, 0);
     expect(accepted).toBeGreaterThan(2 * refused);
     expect(refused).toBeGreaterThan(0);
-    expect(files.filter((f) => f.claims.length > 0).length).toBeGreaterThan(FILES * 0.9);
+    // Identifiers X12 would alter refuse their claim, so hostile files are emptied more often than names alone would.
+    expect(files.filter((f) => f.claims.length > 0).length).toBeGreaterThan(FILES * 0.8);
   });
 
   it('writes every batch; it reads back without warnings, with right counts, HL tree and claims', () => {

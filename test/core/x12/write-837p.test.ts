@@ -213,12 +213,13 @@ describe('write837P claim and lines', () => {
 });
 
 describe('write837P sanitising', () => {
-  it('strips delimiters out of names, addresses and ids so the structure is intact', () => {
+  it('strips delimiters out of names and addresses so the structure is intact', () => {
+    // Identifiers holding delimiters are refused instead (see "identifiers that X12 would alter").
     const claims = [
       claim({
         claimId: 'S-1',
         subscriber: {
-          memberId: 'M*1~2',
+          memberId: 'M12',
           name: { last: "O*Brien~", first: 'Ann:Marie^' },
           birthDate: '1970-01-01',
           sex: 'F',
@@ -323,5 +324,20 @@ describe('check837P and refusals', () => {
       expect(problem.message).not.toContain('Parenttest');
       expect(problem.message).not.toContain('MBR0001');
     }
+  });
+});
+
+describe('identifiers that X12 would alter', () => {
+  it('are refused before writing: a member id must reach the payer as sent', async () => {
+    const { submissionFindings } = await import('../../../lambdas/core/claim/submission-checks.js');
+    const { Claim } = await import('../../../lambdas/core/claim/model.js');
+    const { sampleClaimInput } = await import('../../fixtures/claims.js');
+    const input = sampleClaimInput();
+    const claim = Claim.parse({ ...input, subscriber: { ...input.subscriber, memberId: 'XYZ*123~45' } });
+    const findings = submissionFindings(claim).filter((f) => f.ruleId === 'X837-IDENTIFIER-NOT-X12-SAFE');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.message).toContain('subscriber.memberId');
+    expect(findings[0]?.message).not.toContain('XYZ');
+    expect(submissionFindings(Claim.parse(input)).filter((f) => f.severity === 'error')).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
  * Only values the writer actually writes are checked.
  */
 import type { Address, Claim, PersonName, Provider } from '../../claim/model.js';
-import { delimiterProofCore, toX12Characters } from '../writer.js';
+import { DEFAULT_DELIMITERS, delimiterProofCore, toX12Characters } from '../writer.js';
 import { US_STATE_CODES } from '../us-states.js';
 import { PLACE_OF_SERVICE_CODES } from './code-lists.js';
 import type { Claim837ErrorCode } from './write-errors.js';
@@ -22,6 +22,9 @@ interface Where {
   min: number;
   max: number;
 }
+
+/** Data holding one of the default delimiters would be altered in the file. */
+const holdsDefaultDelimiter = (value: string) => Object.values(DEFAULT_DELIMITERS).some((d) => value.includes(d));
 
 /** Dates before this are not dates of a living patient or of a claim, and IG validators refuse years before 1800. */
 const EARLIEST_DATE = '1900-01-01';
@@ -115,6 +118,16 @@ function checkText(value: string | undefined, where: Where, report: Report, uppe
   const ref = `${where.field} (loop ${where.loop} ${where.element})`;
   const segmentId = segmentOf(where.element);
   const written = toX12Characters(value, { upper });
+  // An identifier must reach the payer as sent: a member id with a character
+  // dropped is another member. Names may lose punctuation; identifiers may not.
+  if (!upper && (written !== value || holdsDefaultDelimiter(value))) {
+    report(
+      'IDENTIFIER_NOT_X12_SAFE',
+      `${ref} holds characters X12 would drop or change (the delimiters * : ^ ~, control or non-ASCII characters, or spaces at the ends)`,
+      where.element,
+      segmentId,
+    );
+  }
   if (written.length > where.max) {
     const how = upper ? 'upper case, accents and ligatures spelled out' : 'accents and ligatures spelled out';
     report('TOO_LONG_AFTER_SANITISING', `${ref} is longer than ${where.max} characters once written in X12 characters (${how})`, where.element, segmentId);
