@@ -9,8 +9,8 @@ import { hasErrors } from '../core/claim/validate.js';
 import { parseEncounterFile } from '../core/encounters/parse-encounter-file.js';
 import type { Finding, SaveOutcome } from '../core/ports.js';
 import { receiverForPayer } from '../core/tenant/config.js';
-import { parseInboundKey } from '../core/tenant/layout.js';
-import { SYSTEM_TENANT, type AppDeps } from './deps.js';
+import type { AppDeps } from './deps.js';
+import { inboundTenant } from './inbound-tenant.js';
 
 export interface InboundObject {
   key: string;
@@ -29,32 +29,10 @@ export async function ingestEncounterObject(deps: AppDeps, object: InboundObject
   const result: IntakeResult = { ready: 0, rejected: 0, duplicates: 0, exceptions: 0 };
   const at = () => deps.clock().toISOString();
 
-  const parsedKey = parseInboundKey(object.key);
-  if ('error' in parsedKey || parsedKey.kind !== 'encounters') {
-    await deps.exceptions.record({
-      tenantId: SYSTEM_TENANT,
-      kind: 'bad-key',
-      file: object.key,
-      message: 'error' in parsedKey ? parsedKey.error : 'not an encounter key (expected .../inbound/encounters/...)',
-      at: at(),
-    });
-    return { ...result, exceptions: 1 };
-  }
-  const { tenantId } = parsedKey;
+  const tenant = await inboundTenant(deps, object.key, 'encounters');
+  if (!tenant) return { ...result, exceptions: 1 };
+  const { tenantId } = tenant;
   result.tenantId = tenantId;
-
-  const tenant = await deps.tenants.get(tenantId);
-  if (!tenant) {
-    await deps.exceptions.record({
-      tenantId: SYSTEM_TENANT,
-      kind: 'unknown-tenant',
-      file: object.key,
-      message: 'the key names a tenant that is not registered',
-      detail: { tenantId },
-      at: at(),
-    });
-    return { ...result, exceptions: 1 };
-  }
 
   const { body, etag } = await deps.objects.get(object.key);
   const text = decodeUtf8(body);

@@ -9,13 +9,13 @@ import { createHash } from 'node:crypto';
 import { IllegalTransitionError } from '../core/claim/state-machine.js';
 import { decidePosting } from '../core/remittance/posting.js';
 import { AlreadyPostedError, VersionConflictError, type ExceptionRecord } from '../core/ports.js';
-import { parseInboundKey } from '../core/tenant/layout.js';
 import { balance, type BalanceResult } from '../core/x12/835/balance.js';
 import type { ClaimPaymentInfo, Remittance } from '../core/x12/835/model.js';
 import { read835 } from '../core/x12/835/read-835.js';
 import { X12Error } from '../core/x12/errors.js';
 import { parseX12 } from '../core/x12/reader.js';
-import { SYSTEM_TENANT, type AppDeps } from './deps.js';
+import type { AppDeps } from './deps.js';
+import { inboundTenant } from './inbound-tenant.js';
 import type { InboundObject } from './intake.js';
 
 export interface RemittanceResult {
@@ -34,21 +34,10 @@ export async function postRemittanceObject(deps: AppDeps, object: InboundObject)
     result.exceptions++;
   };
 
-  const parsedKey = parseInboundKey(object.key);
-  if ('error' in parsedKey || parsedKey.kind !== '835') {
-    await exception({
-      tenantId: SYSTEM_TENANT,
-      kind: 'bad-key',
-      message: 'error' in parsedKey ? parsedKey.error : 'not an 835 key (expected .../inbound/835/...)',
-    });
-    return result;
-  }
-  const { tenantId } = parsedKey;
+  const tenant = await inboundTenant(deps, object.key, '835');
+  if (!tenant) return { ...result, exceptions: 1 };
+  const { tenantId } = tenant;
   result.tenantId = tenantId;
-  if (!(await deps.tenants.get(tenantId))) {
-    await exception({ tenantId: SYSTEM_TENANT, kind: 'unknown-tenant', message: 'the key names a tenant that is not registered', detail: { tenantId } });
-    return result;
-  }
 
   const { body } = await deps.objects.get(object.key);
   const parsed = parseX12(body);
