@@ -105,12 +105,35 @@ export interface ClaimRepository {
   events(tenantId: string, claimId: string): Promise<StoredClaimEvent[]>;
 }
 
+/** One ST/SE of a written batch: what a 999's AK2/IK3 refers back to. */
+export interface BatchTransactionRecord {
+  /** ST02. */
+  controlNumber: string;
+  /** CLM01s in the order written. */
+  claimIds: string[];
+}
+
+/** One GS/GE of a written batch (one per claim type: 837P X222A1, 837I X223A2). */
+export interface BatchGroupRecord {
+  /** GS06: what a 999's AK102 refers back to. */
+  controlNumber: number;
+  /** GS08, e.g. 005010X222A1. */
+  version: string;
+  transactions: BatchTransactionRecord[];
+}
+
 export interface BatchRecord {
   tenantId: string;
   batchId: string;
   receiverId: string;
-  /** ISA13 and GS06 (claimflow uses one number for both), allocated before the file is written. */
+  /** ISA13, allocated before the file is written (per tenant, sender and receiver). */
   controlNumber: number;
+  /**
+   * The interchange's groups and transaction sets. Records written before
+   * groups existed have none: read them as one group whose GS06 is
+   * `controlNumber` with one transaction set '0001' holding `claimIds`.
+   */
+  groups?: BatchGroupRecord[];
   claimIds: string[];
   /** Object key of the 837 file. */
   fileKey: string;

@@ -44,6 +44,7 @@
  *    service date (DTM*150/151 for a date range); DTM*232/233 the claim's
  *    first and last service dates.
  */
+import { lineServiceDate } from '../../../lambdas/core/claim/service-dates.js';
 import { createHash } from 'node:crypto';
 import type { Claim, ServiceLine } from '../../../lambdas/core/claim/model.js';
 import { fromCents, toCents } from '../../../lambdas/core/money.js';
@@ -141,7 +142,7 @@ function adjudicateClaim(claim: Claim, opts: AdjudicateOptions): ClaimPaymentInf
 
   const lines = claim.serviceLines.map((line): ServicePayment => {
     const charge = toCents(line.charge);
-    const fee = feeFor(line.procedureCode);
+    const fee = line.procedureCode === undefined ? undefined : feeFor(line.procedureCode);
     const base = serviceBase(line);
     if (denial || fee === undefined) {
       const reason = denial ?? '96';
@@ -207,8 +208,8 @@ function adjudicateClaim(claim: Claim, opts: AdjudicateOptions): ClaimPaymentInf
         }
       : undefined,
     dates: [
-      { qualifier: '232', date: serviceDates[0] ?? claim.serviceLines[0]!.serviceDate },
-      { qualifier: '233', date: serviceDates[serviceDates.length - 1] ?? claim.serviceLines[0]!.serviceDate },
+      { qualifier: '232', date: serviceDates[0] ?? lineServiceDate(claim, claim.serviceLines[0]!) },
+      { qualifier: '233', date: serviceDates[serviceDates.length - 1] ?? lineServiceDate(claim, claim.serviceLines[0]!) },
     ],
     references: [],
     amounts: [],
@@ -218,7 +219,11 @@ function adjudicateClaim(claim: Claim, opts: AdjudicateOptions): ClaimPaymentInf
 
 function serviceBase(line: ServiceLine): Omit<ServicePayment, 'charge' | 'paid' | 'adjustments'> {
   return {
-    procedure: { qualifier: 'HC', code: line.procedureCode, modifiers: [...line.modifiers] },
+    // An institutional line without a HCPCS code is paid by its revenue code (SVC01 qualifier NU).
+    procedure:
+      line.procedureCode !== undefined
+        ? { qualifier: 'HC', code: line.procedureCode, modifiers: [...line.modifiers] }
+        : { qualifier: 'NU', code: line.revenueCode ?? '', modifiers: [] },
     units: line.units,
     serviceDate: line.serviceDate,
     serviceDateEnd: line.serviceDateEnd,

@@ -3,6 +3,7 @@
  * consistency and identifiers. This is the seam the scrubber grows from: each
  * check yields Findings with a stable rule id and never repeats PHI values.
  */
+import { lineServiceDate } from './service-dates.js';
 import type { Claim } from './model.js';
 import type { Finding } from '../ports.js';
 import { fromCents, sumCents, toCents } from '../money.js';
@@ -53,7 +54,7 @@ const diagnosisPointers: Check = (claim) =>
 
 const serviceDates: Check = (claim) =>
   claim.serviceLines.flatMap((line, index) =>
-    line.serviceDateEnd !== undefined && line.serviceDateEnd < line.serviceDate
+    line.serviceDateEnd !== undefined && line.serviceDateEnd < lineServiceDate(claim, line)
       ? [
           {
             ruleId: 'LINE-DATE-RANGE',

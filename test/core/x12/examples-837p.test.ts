@@ -75,7 +75,7 @@ describe('examples/encounters', () => {
     expect(lines.some((l) => l.modifiers.length > 0)).toBe(true);
     expect(lines.some((l) => l.serviceDateEnd && l.serviceDateEnd !== l.serviceDate)).toBe(true);
     expect(lines.filter((l) => l.lineItemControlNumber).length / lines.length).toBeGreaterThan(0.8);
-    for (const line of lines) expect(line.serviceDate < '2026-11-01' && line.serviceDate >= '2026-01-01').toBe(true);
+    for (const line of lines) expect((line.serviceDate ?? '') < '2026-11-01' && (line.serviceDate ?? '') >= '2026-01-01').toBe(true);
   });
 
   it('uses NPIs with a valid check digit everywhere', () => {
@@ -189,7 +189,7 @@ function summary(c: ClaimInput) {
       l.serviceDate,
       l.serviceDateEnd && l.serviceDateEnd !== l.serviceDate ? l.serviceDateEnd : undefined,
       l.placeOfService && l.placeOfService !== c.placeOfService ? l.placeOfService : undefined,
-      l.diagnosisPointers.join(','),
+      (l.diagnosisPointers ?? []).join(','),
       l.lineItemControlNumber,
     ]),
   };

@@ -278,7 +278,6 @@ describe('check837P and refusals', () => {
     ['a PO box billing address', { billingProvider: { ...PROVIDER_A, address: { ...PROVIDER_A.address, line1: 'P.O. Box 12' } } }, 'BILLING_PROVIDER_PO_BOX'],
     ['an organization as referring provider', { referringProvider: { entity: 'organization', lastOrOrganizationName: 'Org', npi: '1777000468' } }, 'REFERRING_PROVIDER_NOT_PERSON'],
     ['mixed ICD-9 and ICD-10', { diagnoses: [{ code: 'E11.9' }, { code: 'V70.0', system: 'ICD-9-CM' }] }, 'MIXED_DIAGNOSIS_CODE_SYSTEMS'],
-    ['an institutional claim', { claimType: 'institutional' }, 'UNSUPPORTED_CLAIM_TYPE'],
     ['another tenant', { tenantId: 'someone-else' }, 'TENANT_MISMATCH'],
   ];
   it.each(cases)('refuses %s', (_label, overrides, code) => {

@@ -4,6 +4,7 @@
  * first problem); intake or the scrubber can call check837P earlier to hold a
  * claim back instead of failing a whole batch.
  */
+import { lineServiceDate, lineServiceDateEnd } from '../../claim/service-dates.js';
 import type { Claim } from '../../claim/model.js';
 import { sumCents, toCents } from '../../money.js';
 import { checkWrittenValues } from './check-values.js';
@@ -73,7 +74,7 @@ export function check837P(claim: Claim, tenantId?: string): Claim837Error[] {
     // HIPAA code sets: ICD-10-CM for services from 2015-10-01, ICD-9-CM before; a claim spanning both is split.
     const icd10 = systems.has('ICD-10-CM');
     const wrongSystem = (date: string) => date < ICD10_FROM === icd10;
-    const wrongDate = claim.serviceLines.some((line) => wrongSystem(line.serviceDate) || wrongSystem(line.serviceDateEnd ?? line.serviceDate));
+    const wrongDate = claim.serviceLines.some((line) => wrongSystem(lineServiceDate(claim, line)) || wrongSystem(lineServiceDateEnd(claim, line)));
     if (wrongDate) {
       const message = icd10
         ? 'ICD-10-CM diagnoses (HI ABK/ABF) are for services from 2015-10-01; earlier lines need ICD-9-CM on a claim of their own'
@@ -101,7 +102,7 @@ export function check837P(claim: Claim, tenantId?: string): Claim837Error[] {
     if (new Set(line.diagnosisPointers).size !== line.diagnosisPointers.length) {
       fail('DUPLICATE_DIAGNOSIS_POINTER', `service line ${n}: SV107 repeats a diagnosis pointer`, 'SV107', 'SV1');
     }
-    if (line.serviceDateEnd !== undefined && line.serviceDateEnd < line.serviceDate) {
+    if (line.serviceDateEnd !== undefined && line.serviceDateEnd < lineServiceDate(claim, line)) {
       fail('SERVICE_DATE_RANGE_REVERSED', `service line ${n}: serviceDateEnd is before serviceDate`, 'DTP03', 'DTP');
     }
     if (line.lineItemControlNumber !== undefined) {

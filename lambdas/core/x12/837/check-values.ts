@@ -37,7 +37,7 @@ export function checkWrittenValues(claim: Claim, report: Report): void {
   if (/ $| {2}/.test(claim.claimId)) {
     report('IDENTIFIER_NOT_X12_SAFE', 'claimId (loop 2300 CLM01) may not end with a space or hold two spaces in a row', 'CLM01', 'CLM');
   }
-  checkPlace(claim.placeOfService, 'placeOfService', 'CLM05-1', report);
+  if (claim.placeOfService !== undefined) checkPlace(claim.placeOfService, 'placeOfService', 'CLM05-1', report);
 
   const billing = claim.billingProvider;
   providerName(billing, 'billingProvider', '2010AA', text);

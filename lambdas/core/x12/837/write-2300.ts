@@ -16,7 +16,7 @@ export function writeClaimInformation(ctx: LoopContext, claim: Claim, totalCents
     undefined,
     undefined,
     // CLM05: place of service, B (place of service code qualifier), frequency.
-    composite(claim.placeOfService, 'B', claim.frequencyCode),
+    composite(claim.placeOfService ?? '', 'B', claim.frequencyCode),
     'Y', // CLM06 provider signature on file
     'A', // CLM07 assigned
     'Y', // CLM08 benefits assigned to the provider

@@ -15,13 +15,16 @@ export function toX12Quantity(quantity: string): string {
   return trimmedFraction ? `${trimmedWhole}.${trimmedFraction}` : trimmedWhole;
 }
 
-export function writeServiceLine(ctx: LoopContext, lineNumber: number, line: ServiceLine, claimPlaceOfService: string): void {
+export function writeServiceLine(ctx: LoopContext, lineNumber: number, line: ServiceLine, claimPlaceOfService: string | undefined): void {
+  // The Claim schema requires both on professional lines; the fallbacks only satisfy the types.
+  const procedureCode = line.procedureCode ?? '';
+  const serviceDate = line.serviceDate ?? '';
   ctx.w.segment('LX', String(lineNumber));
   ctx.w.segment(
     'SV1',
-    composite('HC', line.procedureCode, ...line.modifiers),
+    composite('HC', procedureCode, ...line.modifiers),
     toX12Amount(toCents(line.charge)),
-    'UN',
+    line.unitBasis,
     toX12Quantity(line.units),
     // SV105 only when the line was performed somewhere other than CLM05-1 says.
     line.placeOfService !== undefined && line.placeOfService !== claimPlaceOfService ? line.placeOfService : undefined,
@@ -29,10 +32,10 @@ export function writeServiceLine(ctx: LoopContext, lineNumber: number, line: Ser
     composite(...line.diagnosisPointers.map(String)),
   );
   const end = line.serviceDateEnd;
-  if (end !== undefined && end !== line.serviceDate) {
-    ctx.w.segment('DTP', '472', 'RD8', `${isoToD8(line.serviceDate)}-${isoToD8(end)}`);
+  if (end !== undefined && end !== serviceDate) {
+    ctx.w.segment('DTP', '472', 'RD8', `${isoToD8(serviceDate)}-${isoToD8(end)}`);
   } else {
-    ctx.w.segment('DTP', '472', 'D8', isoToD8(line.serviceDate));
+    ctx.w.segment('DTP', '472', 'D8', isoToD8(serviceDate));
   }
   if (line.lineItemControlNumber !== undefined) {
     ctx.w.segment('REF', '6R', required(ctx, line.lineItemControlNumber, { loop: '2400', segmentId: 'REF', element: 'REF02' }));

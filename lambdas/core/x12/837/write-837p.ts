@@ -15,7 +15,7 @@ import { InterchangeWriter } from '../envelope.js';
 import { X12Error } from '../errors.js';
 import { wallClock } from '../timestamp.js';
 import type { Delimiters } from '../types.js';
-import { resolveDelimiters, sanitise, type SegmentWriterOptions } from '../writer.js';
+import { resolveDelimiters, sanitise, type SegmentWriter, type SegmentWriterOptions } from '../writer.js';
 import { check837P } from './check-837p.js';
 import { billingProviderKey, writeBillingProviderLevel } from './write-2000a.js';
 import { writePatientLevel, writeSubscriberLevel } from './write-2000b.js';
@@ -42,24 +42,23 @@ export interface Write837PInput {
   lineBreak?: SegmentWriterOptions['lineBreak'];
 }
 
+/** What one 837P transaction set (ST to SE, exclusive) is written from. */
+export interface Transaction837PInput {
+  claims: Claim[];
+  tenant: TenantConfig;
+  receiver: Receiver;
+  /** BHT03, the originator's reference for this transaction set (1-50 characters). */
+  reference: string;
+  /** BHT04/05, as wall-clock time in `timeZone`. */
+  createdAt: Date;
+  timeZone: string;
+}
+
+/** A single-group, single-transaction 837P interchange (the CLI and tests; batches use write837). */
 export function write837P(input: Write837PInput): string {
   const { claims, tenant, receiver, controlNumber, createdAt } = input;
-  if (claims.length === 0) throw new X12Error('NO_CLAIMS', 'an 837P needs at least one claim');
-  if (claims.length > MAX_CLAIMS_PER_TRANSACTION) {
-    throw new X12Error('TOO_MANY_CLAIMS', `one transaction set carries at most ${MAX_CLAIMS_PER_TRANSACTION} claims`);
-  }
   const delimiters = resolveDelimiters(input.delimiters);
-  const claimIds = new Set<string>();
-  for (const claim of claims) {
-    const [problem] = check837P(claim, tenant.tenantId);
-    if (problem) throw problem;
-    // CLM01 is what the 835 (CLP01) and the 277CA echo back: it must identify one claim in the file,
-    // as written (a delimiter character dropped from an id could make two ids one).
-    const written = sanitise(claim.claimId, delimiters);
-    if (claimIds.has(written)) throw new Claim837Error('DUPLICATE_CLAIM_ID', 'two claims in the batch share CLM01', claim.claimId, 'CLM01', 'CLM');
-    claimIds.add(written);
-  }
-
+  assertWritable837P(claims, tenant.tenantId, delimiters);
   const timeZone = tenant.schedule.timezone;
   const x = new InterchangeWriter(
     {
@@ -83,12 +82,45 @@ export function write837P(input: Write837PInput): string {
     createdAt,
     timeZone,
   });
-  // One transaction set per interchange for now, so its ST02 is the first of the group.
+  // One transaction set per interchange here, so its ST02 is the first of the group.
   x.beginTransaction('837', '0001', X222A1);
+  write837PTransaction(x.out, { claims, tenant, receiver, reference: String(controlNumber).padStart(9, '0'), createdAt, timeZone });
+  x.endTransaction();
+  x.endGroup();
+  return x.finish();
+}
 
-  const header: LoopContext = { w: x.out };
+/**
+ * Refuses, before anything is written, a set of claims that cannot make a
+ * conformant 837P: the first problem is thrown as a Claim837Error.
+ */
+export function assertWritable837P(claims: Claim[], tenantId: string, delimiters: Required<Delimiters>): void {
+  if (claims.length === 0) throw new X12Error('NO_CLAIMS', 'an 837P needs at least one claim');
+  if (claims.length > MAX_CLAIMS_PER_TRANSACTION) {
+    throw new X12Error('TOO_MANY_CLAIMS', `one transaction set carries at most ${MAX_CLAIMS_PER_TRANSACTION} claims`);
+  }
+  const claimIds = new Set<string>();
+  for (const claim of claims) {
+    const [problem] = check837P(claim, tenantId);
+    if (problem) throw problem;
+    // CLM01 is what the 835 (CLP01) and the 277CA echo back: it must identify one claim in the file,
+    // as written (a delimiter character dropped from an id could make two ids one).
+    const written = sanitise(claim.claimId, delimiters);
+    if (claimIds.has(written)) throw new Claim837Error('DUPLICATE_CLAIM_ID', 'two claims in the batch share CLM01', claim.claimId, 'CLM01', 'CLM');
+    claimIds.add(written);
+  }
+}
+
+/**
+ * The body of one 837P transaction set, between ST and SE: BHT, 1000A,
+ * 1000B and the HL tree. The caller opens and closes ST/SE and has checked
+ * the claims with assertWritable837P.
+ */
+export function write837PTransaction(w: SegmentWriter, input: Transaction837PInput): void {
+  const { claims, tenant, receiver, reference, createdAt, timeZone } = input;
+  const header: LoopContext = { w };
   const { date, time } = wallClock(createdAt, timeZone);
-  x.out.segment('BHT', '0019', '00', String(controlNumber).padStart(9, '0'), date, time, 'CH');
+  w.segment('BHT', '0019', '00', reference, date, time, 'CH');
   writeSubmitter(header, tenant);
   writeReceiver(header, receiver);
 
@@ -96,19 +128,15 @@ export function write837P(input: Write837PInput): string {
   for (const group of groupByBillingProvider(claims)) {
     const providerHl = ++hl;
     const first = group[0] as Claim;
-    writeBillingProviderLevel({ w: x.out, claimId: first.claimId }, providerHl, first.billingProvider);
+    writeBillingProviderLevel({ w, claimId: first.claimId }, providerHl, first.billingProvider);
     for (const claim of group) {
-      const ctx: LoopContext = { w: x.out, claimId: claim.claimId };
+      const ctx: LoopContext = { w, claimId: claim.claimId };
       const subscriberHl = ++hl;
       writeSubscriberLevel(ctx, subscriberHl, providerHl, claim);
       if (claim.patient) writePatientLevel(ctx, ++hl, subscriberHl, claim.patient);
       writeClaim(ctx, claim);
     }
   }
-
-  x.endTransaction();
-  x.endGroup();
-  return x.finish();
 }
 
 function writeSubmitter(ctx: LoopContext, tenant: TenantConfig): void {
