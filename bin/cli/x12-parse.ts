@@ -1,8 +1,12 @@
 /**
- * `claimflow x12 parse <file> [--json]`: any 837P or 835 -> its model. 837s
- * give the claims; 835s give payments, claims, adjustments and the balancing
- * results. A file that cannot be read exits 1 naming the segment position.
+ * `claimflow x12 parse <file> [--json]`: any 837, 835, 999 or 277CA -> its
+ * model. 837s give the claims; 835s give payments, claims, adjustments and
+ * the balancing results; 999s the group and transaction set statuses with
+ * their errors; 277CAs the claim statuses and dispositions. A file that cannot
+ * be read exits 1 naming the segment position.
  */
+import { read277CA } from '../../lambdas/core/x12/277ca/read-277ca.js';
+import { read999 } from '../../lambdas/core/x12/999/read-999.js';
 import { balance, isBalanced } from '../../lambdas/core/x12/835/balance.js';
 import { read835 } from '../../lambdas/core/x12/835/read-835.js';
 import { read837P } from '../../lambdas/core/x12/837/read-837p.js';
@@ -51,6 +55,14 @@ function describeTransaction(file: string, tx: TransactionSet, delimiters: Delim
       const checks = balance(remittance);
       return { ...base, remittance, balancing: { balanced: isBalanced(checks), checks }, warnings };
     }
+    if (tx.type === '999') {
+      const { ack, warnings } = read999(tx, delimiters);
+      return { ...base, implementationAck: ack, warnings };
+    }
+    if (tx.type === '277') {
+      const { ack, warnings } = read277CA(tx, delimiters);
+      return { ...base, claimAck: ack, warnings };
+    }
   } catch (error) {
     if (error instanceof X12Error) throw new CliInputError(file, [error.describe()]);
     throw error;
@@ -81,6 +93,31 @@ function summarise(model: { file: string; warnings: X12Warning[]; interchanges: 
           }
           for (const check of tx.balancing.checks.filter((c) => c.ok !== true)) {
             lines.push(`    ! ${check.check} check ${check.ok === false ? 'fails' : 'not evaluable'} at segment ${check.position ?? '?'}: expected ${check.expected ?? '?'} actual ${check.actual ?? '?'}`);
+          }
+        } else if ('implementationAck' in tx && tx.implementationAck) {
+          const ack = tx.implementationAck;
+          lines.push(`  ISA13 ${interchange.controlNumber} ST 999 ${tx.controlNumber}: group ${ack.functionalId} ${ack.groupControlNumber} ${ack.status ?? 'status unknown'}, ${ack.transactions.length} transaction set(s)`);
+          for (const set of ack.transactions) {
+            lines.push(`    ST ${set.transactionType} ${set.controlNumber} ${set.status ?? 'status unknown'}${set.errorCodes.length ? ` (IK5 codes ${set.errorCodes.join(',')})` : ''}`);
+            for (const error of set.segmentErrors) {
+              const unit = error.contexts.find((c) => c.reference !== undefined);
+              lines.push(`      ! ${error.segmentId} at position ${error.position}${error.loopId ? ` in loop ${error.loopId}` : ''}: error ${error.errorCode}${unit ? ` (${unit.name} ${unit.reference})` : ''}`);
+              for (const element of error.elementErrors) {
+                const { element: at, component } = element.position;
+                const ref = `${error.segmentId}${String(at).padStart(2, '0')}${component === undefined ? '' : `-${component}`}`;
+                lines.push(`        element ${ref}${element.elementRef ? ` (ref ${element.elementRef})` : ''}: error ${element.errorCode}`);
+              }
+            }
+          }
+        } else if ('claimAck' in tx && tx.claimAck) {
+          const ack = tx.claimAck;
+          lines.push(`  ISA13 ${interchange.controlNumber} ST 277 ${tx.controlNumber}: ${ack.claims.length} claim(s)`);
+          for (const claim of ack.claims) {
+            const codes = claim.statuses.map((s) => [s.category, s.status, s.entity].filter(Boolean).join(':')).join(' ');
+            lines.push(`    claim ${claim.patientControlNumber} ${claim.disposition}${claim.rejectedAt && claim.rejectedAt !== 'claim' ? ` (by the ${claim.rejectedAt} level)` : ''} payer claim id ${claim.payerClaimId ?? '-'} status ${codes || '-'}`);
+            for (const line of claim.lines) {
+              lines.push(`      line ${line.lineItemControlNumber ?? '?'} ${line.procedure?.code ?? '?'} ${line.disposition}`);
+            }
           }
         } else {
           lines.push(`  ST ${tx.type} ${tx.controlNumber}: not read`);
