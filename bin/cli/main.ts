@@ -3,6 +3,7 @@
  *   claimflow demo
  *   claimflow x12 837 <encounter files…> [--tenant <tenant.json>] [--out <file>]
  *   claimflow x12 parse <x12 file> [--json]
+ *   claimflow x12 validate <x12 files…> [--json]
  * Exit codes: 0 success, 1 invalid input, 2 usage error.
  */
 import { Command, CommanderError } from 'commander';
@@ -51,12 +52,21 @@ function buildProgram(io: { stdout: NodeJS.WritableStream; stderr: NodeJS.Writab
     });
   x12
     .command('parse')
-    .description('any 837P or 835 -> its model: claims for 837, payments/adjustments/balancing for 835')
+    .description('any 837, 835, 999 or 277CA -> its model: claims for 837, payments/adjustments/balancing for 835')
     .argument('<file>', 'X12 file')
     .option('--json', 'print the model as JSON')
     .action(async (file: string, options: { json?: boolean }) => {
       const { x12ParseCommand } = await import('./x12-parse.js');
       await x12ParseCommand(file, options, io.stdout);
+    });
+  x12
+    .command('validate')
+    .description('check X12 files (837P, ...) against the implementation guide: exit 0 conformant, 1 errors found')
+    .argument('<files...>', 'X12 files')
+    .option('--json', 'print the findings as JSON')
+    .action(async (files: string[], options: { json?: boolean }) => {
+      const { x12ValidateCommand } = await import('./x12-validate.js');
+      await x12ValidateCommand(files, options, io.stdout);
     });
 
   program
