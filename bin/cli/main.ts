@@ -61,7 +61,7 @@ function buildProgram(io: { stdout: NodeJS.WritableStream; stderr: NodeJS.Writab
     });
   x12
     .command('validate')
-    .description('check X12 files (837P, ...) against the implementation guide: exit 0 conformant, 1 errors found')
+    .description('check X12 files (837P, 837I, 835, 999, 277CA) against their implementation guide: exit 0 conformant, 1 errors found')
     .argument('<files...>', 'X12 files')
     .option('--json', 'print the findings as JSON')
     .action(async (files: string[], options: { json?: boolean }) => {
