@@ -5,7 +5,14 @@
  * relationship code, every filing indicator, names with punctuation, accents
  * and delimiter characters, maximum lengths, 1-12 diagnoses (ICD-9 before
  * 2015-10-01), 1-50 lines with 0-4 modifiers, decimal units, date ranges,
- * replacement/void claims and batches with several providers and payers.
+ * replacement/void claims and batches with several providers and payers;
+ * and every other professional feature of the model: pay-to address and
+ * plan, payer sequence and SBR05, group names, subscriber SSN and P&C ids,
+ * CLM06-10 indicators, related causes with state/country, delay reasons,
+ * all 2300 dates, attachments, contracts, patient paid, referral / CLIA /
+ * medical record numbers, K3, a note, ambulance (CR1, CRC, pick-up and
+ * drop-off), repricing, service facility, supervising provider, and on lines
+ * MJ minutes, the emergency flag, NDC drugs, line dates and line renderers.
  *
  * Most claims are acceptable; with `hostility` > 0 some values are the kind a
  * scrubber must refuse (characters X12 cannot carry, a PO box billing
@@ -54,6 +61,10 @@ const RELATIONSHIPS = ['01', '19', '20', '21', '39', '40', '53', 'G8'] as const;
 const TAXONOMIES = ['207Q00000X', '208D00000X', '261QP2300X', '363LF0000X', '207R00000X', '2084P0800X', '111N00000X', '225100000X', '193200000X'];
 const PROCEDURES = ['99213', '99214', '99203', '36415', '85025', '80053', '93000', '71046', '97110', 'J3490', 'G0438', 'A0425', '3074F', '0042T', 'E0114', 'Q4081'];
 const MODIFIERS = ['25', '59', '26', 'TC', 'GT', '95', 'LT', 'RT', 'XS', '76', 'GA', 'KX', 'QW', 'XU', 'AF', '50'];
+const GROUP_NAMES = ['Acme Corp Employees', 'State Teachers Plan', "O'Hare Airport Union", 'Café Workers Local 12', 'Smith & Co'];
+const INSURANCE_TYPES = ['12', '13', '14', '15', '16', '41', '42', '43', '47'] as const;
+const ATTACHMENT_TYPES = ['03', '04', '05', '06', '07', '08', '09', '10', '11', '13', '15', '21', 'A3', 'AM', 'B2', 'CT', 'DG', 'EB', 'LA', 'M1', 'OB', 'OZ', 'P4', 'RR', 'XP'];
+const FREE_TEXT = ['Patient seen after fall at home', 'Round trip: dialysis', "Stretcher needed; can't sit", 'Résumé of care attached', 'Re: claim #123 / 456', 'See notes & X-rays'];
 const ICD9 = ['V700', 'V7231', 'E8889', 'V221', 'V5789', 'E9174', 'V0481'];
 
 const SURNAMES = [
@@ -79,7 +90,7 @@ const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const ALNUM = `${LETTERS}0123456789`;
 
 export class ClaimGenerator {
-  private readonly hostility: number;
+  private hostility: number;
   private readonly tenantId: string;
   private readonly places: string[];
   private readonly states: string[];
@@ -98,7 +109,8 @@ export class ClaimGenerator {
   /** Claims for one file: 1-3 billing providers and 1-3 payers shared among 1-12 claims, unique claim ids. */
   batch(maxClaims = 12): Claim[] {
     const r = this.random;
-    const providers = Array.from({ length: r.int(1, 3) }, () => this.billingProvider());
+    // A hostile billing provider refuses every claim it bills, so the shared ones are drawn mildly.
+    const providers = Array.from({ length: r.int(1, 3) }, () => this.mild(() => this.billingProvider()));
     const payers = Array.from({ length: r.int(1, 3) }, () => this.payer());
     return Array.from({ length: r.int(1, maxClaims) }, () => this.claim({ billingProvider: r.pick(providers), payer: r.pick(payers) }));
   }
@@ -119,7 +131,7 @@ export class ClaimGenerator {
     const placeOfService = r.chance(this.hostility / 10) ? r.pick(['00', '28', '98']) : r.pick(this.places);
     const lineCount = r.chance(0.1) ? r.int(20, 50) : r.int(1, 6);
     const serviceLines = Array.from({ length: lineCount }, (_, i) => this.line(firstDate, diagnoses.length, placeOfService, i));
-    const frequencyCode = r.pick(['1', '1', '1', '7', '8'] as const);
+    const frequencyCode = r.chance(this.hostility / 20) ? r.pick(['0', '2', '5'] as const) : r.pick(['1', '1', '1', '7', '8'] as const);
     const withPatient = r.chance(0.4);
     const renderingProvider = this.maybe(0.5, () =>
       r.chance(0.3) ? { ...this.provider(), npi: billingProvider.npi } : this.provider(),
@@ -136,6 +148,8 @@ export class ClaimGenerator {
           ? this.maybeObject(0.3, () => ({ birthDate: this.birthDate(), sex: r.pick(['M', 'F', 'U'] as const) }))
           : { birthDate: this.birthDate(), sex: r.pick(['M', 'F', 'U'] as const), address: this.address(false) }),
         ...this.maybeObject(0.6, () => ({ groupNumber: this.identifier(1, 50) })),
+        ...this.maybeObject(0.3, () => ({ groupName: this.text(r.pick(GROUP_NAMES), 60) })),
+        ...this.maybeObject(0.15, () => ({ secondaryIds: this.secondaryIds() })),
       },
       payer: overrides.payer ?? this.payer(),
       diagnoses,
@@ -146,6 +160,7 @@ export class ClaimGenerator {
       ...this.maybeObject(0.3, () => ({ priorAuthorization: this.identifier(1, 50) })),
       ...(renderingProvider ? { renderingProvider } : {}),
       ...this.maybeObject(0.3, () => ({ referringProvider: { ...this.provider(), entity: r.chance(0.95) ? ('person' as const) : ('organization' as const) } })),
+      ...this.professionalExtras(firstDate, billingProvider.npi),
       ...(withPatient
         ? {
             patient: {
@@ -173,6 +188,7 @@ export class ClaimGenerator {
       name: this.text(r.pick(PAYER_NAMES), 60),
       payerId: r.chance(0.1) ? r.text(ALNUM, 80) : r.chance(0.5) ? r.digits(5) : r.text(ALNUM, r.int(2, 10)),
       ...(r.chance(0.9) ? { claimFilingIndicator: r.pick(FILING_INDICATORS) } : {}),
+      ...this.payerSequence(),
       ...this.maybeObject(0.5, () => ({ address: this.address(false) })),
     };
   }
@@ -234,7 +250,203 @@ export class ClaimGenerator {
       ...this.maybeObject(0.2, () => ({ placeOfService: r.chance(0.3) ? claimPlace : r.pick(this.places) })),
       diagnosisPointers: pointers,
       ...this.maybeObject(0.5, () => ({ lineItemControlNumber: `${r.text(ALNUM, r.int(1, 20))}${r.pick(['', '-', '_', '.'])}${index}` })),
+      ...this.mild(() => ({
+        ...this.maybeObject(0.15, () => ({ unitBasis: 'MJ' as const })),
+        ...this.maybeObject(0.1, () => ({ emergency: r.chance(0.8) })),
+        ...this.maybeObject(0.12, () => ({ drug: this.drug() })),
+        ...this.maybeObject(0.15, () => ({ dates: this.lineDates(serviceDate) })),
+        ...this.maybeObject(0.05, () => ({ renderingProvider: this.provider() })),
+      })),
     };
+  }
+
+
+  /** SBR01 (mostly primary) and, for a Medicare secondary payer, SBR05. */
+  private payerSequence(): Partial<ClaimInput['payer']> {
+    const r = this.random;
+    if (r.chance(0.75)) return r.chance(0.5) ? { responsibility: 'P' } : {};
+    const responsibility = r.pick(['S', 'T', 'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'U'] as const);
+    const hostile = r.chance(this.hostility / 20);
+    return {
+      responsibility: hostile ? 'P' : responsibility,
+      ...(hostile || r.chance(0.4) ? { insuranceTypeCode: r.pick(INSURANCE_TYPES) } : {}),
+    };
+  }
+
+  private secondaryIds(): NonNullable<ClaimInput['subscriber']['secondaryIds']> {
+    const r = this.random;
+    const ssn = { qualifier: 'SY' as const, value: r.chance(this.hostility / 10) ? r.digits(8) : r.digits(9) };
+    const casualty = { qualifier: 'Y4' as const, value: this.identifier(1, 50) };
+    return r.pick([[ssn], [casualty], [ssn, casualty], [casualty, ssn]]);
+  }
+
+  /**
+   * The 2000A pay-to loops, the 2300 segments after CLM and the 2310C-F
+   * loops, each drawn independently; what the guide ties together (accident
+   * cause and date, transmission and control number, ...) is kept together
+   * except, rarely, when hostile.
+   */
+  private professionalExtras(firstDate: string, billingNpi: string): Partial<ClaimInput> {
+    const hostility = this.hostility;
+    return this.mild(() => this.drawProfessionalExtras(firstDate, billingNpi, hostility));
+  }
+
+  /** Draws with a quarter of the hostility: enough claims with the newer features must survive intake to exercise the writer. */
+  private mild<T>(make: () => T): T {
+    const hostility = this.hostility;
+    this.hostility = hostility / 4;
+    try {
+      return make();
+    } finally {
+      this.hostility = hostility;
+    }
+  }
+
+  private drawProfessionalExtras(firstDate: string, billingNpi: string, hostility: number): Partial<ClaimInput> {
+    const r = this.random;
+    const rare = () => r.chance(hostility / 20);
+    const dates: Record<string, string> = {};
+    for (const key of ['onset', 'initialTreatment', 'lastSeen', 'acuteManifestation', 'lastMenstrualPeriod', 'lastXray'] as const) {
+      if (r.chance(0.08)) dates[key] = addDays(firstDate, -r.int(0, 400));
+    }
+    if (r.chance(0.08)) {
+      dates.admission = addDays(firstDate, -r.int(0, 3));
+      if (r.chance(0.7)) dates.discharge = addDays(dates.admission, rare() ? -2 : r.int(0, 10));
+    }
+    let relatedCauses: ClaimInput['relatedCauses'];
+    if (r.chance(0.15)) {
+      const codes = r.sample(['AA', 'EM', 'OA'] as const, r.int(1, 2));
+      const auto = codes.includes('AA');
+      relatedCauses = {
+        codes: rare() ? [codes[0]!, codes[0]!] : codes,
+        ...(auto && !rare() ? { state: r.pick(this.states) } : {}),
+        ...(r.chance(0.1) ? { country: r.pick(['US', 'CA', 'MX', 'DE', 'JP']) } : {}),
+      };
+      if ((auto || codes.includes('OA')) && !rare()) dates.accident = addDays(firstDate, -r.int(0, 60));
+    }
+    const attachments = Array.from({ length: r.chance(0.15) ? r.int(1, 4) : 0 }, () => {
+      const transmission = r.pick(['AA', 'BM', 'EL', 'EM', 'FT', 'FX'] as const);
+      const withControl = transmission !== 'AA' ? !rare() : r.chance(0.3);
+      return {
+        reportType: rare() ? 'ZZ' : r.pick(ATTACHMENT_TYPES),
+        transmission,
+        ...(withControl ? { controlNumber: this.identifier(2, 50) } : {}),
+      };
+    });
+    const noteCount = r.chance(0.15) ? (rare() ? 2 : 1) : 0;
+    return {
+      ...(Object.keys(dates).length > 0 ? { dates } : {}),
+      ...(relatedCauses ? { relatedCauses } : {}),
+      ...(attachments.length > 0 ? { attachments } : {}),
+      ...this.maybeObject(0.3, () => ({
+        indicators: {
+          ...this.maybeObject(0.5, () => ({ providerSignature: r.pick(['Y', 'N'] as const) })),
+          ...this.maybeObject(0.5, () => ({ assignment: r.pick(['A', 'B', 'C'] as const) })),
+          ...this.maybeObject(0.5, () => ({ benefitsAssigned: r.pick(['Y', 'N', 'W'] as const) })),
+          ...this.maybeObject(0.5, () => ({ releaseOfInformation: r.pick(['I', 'Y'] as const) })),
+          ...this.maybeObject(0.5, () => ({ patientSignatureSource: 'P' as const })),
+        },
+      })),
+      ...this.maybeObject(0.08, () => ({ delayReasonCode: r.pick(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '15'] as const) })),
+      ...this.maybeObject(0.08, () => ({ contract: this.contract() })),
+      ...this.maybeObject(0.1, () => ({ patientPaid: this.money().replace(/^(\d{1,7})\d*/, '$1') })),
+      ...this.maybeObject(0.15, () => ({ referralNumber: this.identifier(1, 50) })),
+      ...this.maybeObject(0.15, () => ({ medicalRecordNumber: this.identifier(1, 50) })),
+      ...this.maybeObject(0.1, () => ({ cliaNumber: `${r.digits(2)}D${r.digits(7)}` })),
+      ...this.maybeObject(0.1, () => ({ supplementalInfo: Array.from({ length: r.int(1, 3) }, () => this.text(r.pick(FREE_TEXT), 80)) })),
+      ...(noteCount > 0
+        ? { notes: Array.from({ length: noteCount }, () => ({ code: rare() ? 'XYZ' : r.pick(['ADD', 'CER', 'DCP', 'DGN', 'TPO']), text: this.text(r.pick(FREE_TEXT), 80) })) }
+        : {}),
+      ...this.maybeObject(0.1, () => ({ ambulance: this.ambulance() })),
+      ...this.maybeObject(0.06, () => ({ repricing: this.repricing() })),
+      ...this.maybeObject(0.1, () => ({ payToAddress: this.address(false) })),
+      ...this.maybeObject(0.05, () => ({ payToPlan: this.payToPlan() })),
+      ...this.maybeObject(0.12, () => ({
+        supervisingProvider: { ...this.provider(), entity: rare() ? ('organization' as const) : ('person' as const) },
+      })),
+      ...this.maybeObject(0.15, () => ({
+        serviceFacility: {
+          name: this.text(r.pick(ORGANIZATIONS), 60),
+          ...this.maybeObject(0.6, () => ({ npi: r.chance(0.2) ? billingNpi : randomNpi(r) })),
+          address: { ...this.address(false), postalCode: rare() ? r.digits(5) : r.digits(9) },
+        },
+      })),
+    };
+  }
+
+  private contract(): NonNullable<ClaimInput['contract']> {
+    const r = this.random;
+    const percent = () => (r.chance(0.1) ? '100' : `${r.int(0, 99)}${r.chance(0.5) ? `.${r.digits(r.int(1, 4))}` : ''}`);
+    return {
+      typeCode: r.pick(['01', '02', '03', '04', '05', '06', '09'] as const),
+      ...this.maybeObject(0.5, () => ({ amount: this.money().replace(/^(\d{1,7})\d*/, '$1') })),
+      ...this.maybeObject(0.4, () => ({ percent: percent() })),
+      ...this.maybeObject(0.4, () => ({ code: this.identifier(1, 50) })),
+      ...this.maybeObject(0.3, () => ({ termsDiscountPercent: percent() })),
+      ...this.maybeObject(0.3, () => ({ version: this.identifier(1, 30) })),
+    };
+  }
+
+  private ambulance(): NonNullable<ClaimInput['ambulance']> {
+    const r = this.random;
+    return {
+      ...this.maybeObject(0.5, () => ({ weightPounds: r.int(1, 9999) })),
+      transportReason: r.pick(['A', 'B', 'C', 'D', 'E'] as const),
+      distanceMiles: r.chance(0.5) ? String(r.int(0, 9999)) : `${r.int(0, 999)}.${r.digits(r.int(1, 2))}`,
+      ...this.maybeObject(0.3, () => ({ roundTripPurpose: this.text(r.pick(FREE_TEXT), 80) })),
+      ...this.maybeObject(0.3, () => ({ stretcherPurpose: this.text(r.pick(FREE_TEXT), 80) })),
+      ...this.maybeObject(0.6, () => ({
+        certifications: Array.from({ length: r.int(1, 3) }, () => ({
+          conditionIndicator: r.pick(['Y', 'N'] as const),
+          conditionCodes: r.sample(['01', '04', '05', '06', '07', '08', '09', '12'] as const, r.int(1, 5)),
+        })),
+      })),
+      pickup: this.address(false),
+      dropoff: { ...this.maybeObject(0.7, () => ({ name: this.text(r.pick(ORGANIZATIONS), 60) })), address: this.address(false) },
+    };
+  }
+
+  private repricing(): NonNullable<ClaimInput['repricing']> {
+    const r = this.random;
+    const amount = () => this.money().replace(/^(\d{1,7})\d*/, '$1');
+    return {
+      pricingMethodology: r.chance(this.hostility / 20) ? '06' : r.pick(['00', '01', '02', '03', '04', '05', '07', '08', '09', '10', '11', '12', '13', '14']),
+      allowedAmount: amount(),
+      ...this.maybeObject(0.5, () => ({ savingsAmount: amount() })),
+      ...this.maybeObject(0.5, () => ({ organizationId: this.identifier(1, 50) })),
+      ...this.maybeObject(0.3, () => ({ rate: `${r.int(0, 9_999_999)}${r.chance(0.5) ? `.${r.digits(r.int(1, 2))}` : ''}` })),
+      ...this.maybeObject(this.hostility / 20, () => ({ drgCode: '470' })),
+    };
+  }
+
+  private payToPlan(): NonNullable<ClaimInput['payToPlan']> {
+    const r = this.random;
+    return {
+      name: this.text(r.pick(PAYER_NAMES), 60),
+      payerId: r.chance(0.5) ? r.digits(5) : r.text(ALNUM, r.int(2, 12)),
+      address: this.address(false),
+      ...this.maybeObject(0.5, () => ({ secondaryId: { qualifier: r.pick(['2U', 'FY', 'NF'] as const), value: this.identifier(1, 50) } })),
+      tin: r.digits(9),
+    };
+  }
+
+  private drug(): NonNullable<LineInput['drug']> {
+    const r = this.random;
+    return {
+      ndc: r.digits(11),
+      quantity: r.chance(this.hostility / 20) ? '0' : r.chance(0.5) ? String(r.int(1, 999)) : `${r.int(0, 99)}.${r.int(1, 9)}${r.digits(r.int(0, 2))}`,
+      unit: r.pick(['F2', 'GR', 'ME', 'ML', 'UN'] as const),
+      ...this.maybeObject(0.4, () => ({ prescriptionNumber: this.identifier(1, 50) })),
+    };
+  }
+
+  private lineDates(serviceDate: string): NonNullable<LineInput['dates']> {
+    const r = this.random;
+    const dates: Record<string, string> = {};
+    for (const key of ['prescription', 'certificationRevision', 'beginTherapy', 'lastCertification', 'lastSeen', 'shipped', 'lastXray', 'initialTreatment'] as const) {
+      if (r.chance(0.3)) dates[key] = addDays(serviceDate, -r.int(0, 200));
+    }
+    return dates;
   }
 
   private units(): string | number {

@@ -194,6 +194,142 @@ describe('837P writer on random claims intake accepts', () => {
   });
 });
 
+/** 2300 segments (and 2310 name loops) in the guide's order; N3/N4 of the name loops are left out of the ranking. */
+const CLAIM_ORDER = [
+  'CLM', 'DTP*431', 'DTP*454', 'DTP*304', 'DTP*453', 'DTP*439', 'DTP*484', 'DTP*455', 'DTP*435', 'DTP*096',
+  'PWK', 'CN1', 'AMT*F5', 'REF*9F', 'REF*G1', 'REF*F8', 'REF*X4', 'REF*EA', 'K3', 'NTE', 'CR1', 'CRC*07', 'HI', 'HCP',
+  'NM1*DN', 'NM1*82', 'PRV*PE', 'NM1*77', 'NM1*DQ', 'NM1*PW', 'NM1*45',
+];
+const LINE_ORDER = [
+  'LX', 'SV1', 'DTP*472', 'DTP*471', 'DTP*607', 'DTP*463', 'DTP*461', 'DTP*304', 'DTP*011', 'DTP*455', 'DTP*454',
+  'REF*6R', 'LIN', 'CTP', 'REF*XZ', 'NM1*82', 'PRV*PE',
+];
+const CLAIM_DATES: Record<string, string> = {
+  onset: '431', initialTreatment: '454', lastSeen: '304', acuteManifestation: '453', accident: '439',
+  lastMenstrualPeriod: '484', lastXray: '455', admission: '435', discharge: '096',
+};
+const LINE_DATES: Record<string, string> = {
+  prescription: '471', certificationRevision: '607', beginTherapy: '463', lastCertification: '461',
+  lastSeen: '304', shipped: '011', lastXray: '455', initialTreatment: '454',
+};
+
+function tagOf(segment: Segment): string {
+  return ['NM1', 'REF', 'DTP', 'AMT', 'CRC', 'PRV'].includes(segment.id) ? `${segment.id}*${segment.elements[1] ?? ''}` : segment.id;
+}
+
+/** The tags the writer must produce for the claim's 2300/2310 part, from the model alone. */
+function expectedClaimTags(claim: Claim): string[] {
+  const renders = claim.renderingProvider && claim.renderingProvider.npi !== claim.billingProvider.npi;
+  return [
+    'CLM',
+    ...Object.keys(claim.dates ?? {}).map((key) => `DTP*${CLAIM_DATES[key]}`),
+    ...(claim.attachments ?? []).map(() => 'PWK'),
+    ...(claim.contract ? ['CN1'] : []),
+    ...(claim.patientPaid !== undefined ? ['AMT*F5'] : []),
+    ...(claim.referralNumber ? ['REF*9F'] : []),
+    ...(claim.priorAuthorization ? ['REF*G1'] : []),
+    ...(claim.frequencyCode !== '1' ? ['REF*F8'] : []),
+    ...(claim.cliaNumber ? ['REF*X4'] : []),
+    ...(claim.medicalRecordNumber ? ['REF*EA'] : []),
+    ...(claim.supplementalInfo ?? []).map(() => 'K3'),
+    ...(claim.notes ?? []).map(() => 'NTE'),
+    ...(claim.ambulance ? ['CR1', ...(claim.ambulance.certifications ?? []).map(() => 'CRC*07')] : []),
+    'HI',
+    ...(claim.repricing ? ['HCP'] : []),
+    ...(claim.referringProvider ? ['NM1*DN'] : []),
+    ...(renders ? ['NM1*82', ...(claim.renderingProvider?.taxonomy ? ['PRV*PE'] : [])] : []),
+    ...(claim.serviceFacility ? ['NM1*77'] : []),
+    ...(claim.supervisingProvider ? ['NM1*DQ'] : []),
+    ...(claim.ambulance ? ['NM1*PW', 'NM1*45'] : []),
+  ].sort();
+}
+
+function expectedLineTags(claim: Claim, line: Claim['serviceLines'][number]): string[] {
+  const claimNpi = claim.renderingProvider && claim.renderingProvider.npi !== claim.billingProvider.npi ? claim.renderingProvider.npi : claim.billingProvider.npi;
+  const renders = line.renderingProvider && line.renderingProvider.npi !== claimNpi;
+  return [
+    'LX', 'SV1', 'DTP*472',
+    ...Object.keys(line.dates ?? {}).map((key) => `DTP*${LINE_DATES[key]}`),
+    ...(line.lineItemControlNumber ? ['REF*6R'] : []),
+    ...(line.drug ? ['LIN', 'CTP', ...(line.drug.prescriptionNumber ? ['REF*XZ'] : [])] : []),
+    ...(renders ? ['NM1*82', ...(line.renderingProvider?.taxonomy ? ['PRV*PE'] : [])] : []),
+  ].sort();
+}
+
+/** Ranks never go down, and every ranked segment is one the guide allows there. */
+function expectGuideOrder(tags: string[], order: string[], where: string): void {
+  const ranks = tags.map((t) => order.indexOf(t));
+  expect(ranks.filter((r) => r === -1), `${where}: ${tags.join(' ')}`).toEqual([]);
+  ranks.forEach((rank, i) => {
+    if (i > 0) expect(rank, `${where}: ${tags.join(' ')}`).toBeGreaterThanOrEqual(ranks[i - 1]!);
+  });
+}
+
+describe('837P writer segment order and coverage on random claims', () => {
+  const files = Array.from({ length: FILES }, (_, i) => claimFile(5000 + i, { hostility: 0.1 })).filter((f) => f.claims.length > 0);
+
+  it('writes every 2300, 2310 and 2400 segment the claim calls for, in the guide order', () => {
+    for (const file of files) {
+      const tx = readX12(write(file)).interchanges[0]!.groups[0]!.transactions[0]!;
+      const byId = new Map(file.claims.map((c) => [c.claimId, c]));
+      const segments = tx.segments;
+      segments.forEach((segment, index) => {
+        if (segment.id !== 'CLM') return;
+        const claim = byId.get(segment.elements[1] ?? '')!;
+        const end = segments.findIndex((s, i) => i > index && (s.id === 'HL' || s.id === 'SE'));
+        const body = segments.slice(index, end === -1 ? undefined : end).filter((s) => s.id !== 'N3' && s.id !== 'N4');
+        const firstLine = body.findIndex((s) => s.id === 'LX');
+        const claimTags = body.slice(0, firstLine).map(tagOf);
+        const where = `seed ${file.seed} claim ${claim.claimId}`;
+        expectGuideOrder(claimTags, CLAIM_ORDER, where);
+        expect([...claimTags].sort(), where).toEqual(expectedClaimTags(claim));
+        const lineStarts = body.flatMap((s, i) => (s.id === 'LX' ? [i] : []));
+        expect(lineStarts).toHaveLength(claim.serviceLines.length);
+        lineStarts.forEach((start, n) => {
+          const lineTags = body.slice(start, lineStarts[n + 1] ?? body.length).map(tagOf);
+          expectGuideOrder(lineTags, LINE_ORDER, `${where} line ${n + 1}`);
+          expect([...lineTags].sort(), `${where} line ${n + 1}`).toEqual(expectedLineTags(claim, claim.serviceLines[n]!));
+        });
+      });
+    }
+  });
+
+  it('exercises every professional feature across the files', () => {
+    const claims = files.flatMap((f) => f.claims);
+    const lines = claims.flatMap((c) => c.serviceLines);
+    const seen = {
+      payToAddress: claims.some((c) => c.payToAddress),
+      payToPlan: claims.some((c) => c.payToPlan),
+      secondaryPayer: claims.some((c) => c.payer.responsibility !== 'P' && c.payer.insuranceTypeCode),
+      groupName: claims.some((c) => c.subscriber.groupName && !c.subscriber.groupNumber),
+      secondaryIds: claims.some((c) => c.subscriber.secondaryIds?.length === 2),
+      indicators: claims.some((c) => c.indicators.patientSignatureSource === 'P' && c.indicators.providerSignature === 'N'),
+      autoAccident: claims.some((c) => c.relatedCauses?.codes.includes('AA') && c.relatedCauses.state && c.dates?.accident),
+      delay: claims.some((c) => c.delayReasonCode),
+      everyClaimDate: Object.keys(CLAIM_DATES).every((key) => claims.some((c) => (c.dates as Record<string, string> | undefined)?.[key])),
+      attachments: claims.some((c) => c.attachments?.some((a) => a.controlNumber)),
+      contract: claims.some((c) => c.contract),
+      patientPaid: claims.some((c) => c.patientPaid),
+      references: claims.some((c) => c.referralNumber && c.medicalRecordNumber) && claims.some((c) => c.cliaNumber),
+      k3: claims.some((c) => c.supplementalInfo),
+      note: claims.some((c) => c.notes),
+      ambulance: claims.some((c) => c.ambulance?.certifications && c.ambulance.weightPounds),
+      repricing: claims.some((c) => c.repricing),
+      twelveDiagnoses: claims.some((c) => c.diagnoses.length === 12),
+      icd9: claims.some((c) => c.diagnoses[0]?.system === 'ICD-9-CM'),
+      facility: claims.some((c) => c.serviceFacility),
+      supervising: claims.some((c) => c.supervisingProvider),
+      replacement: claims.some((c) => c.frequencyCode === '7') && claims.some((c) => c.frequencyCode === '8'),
+      minutes: lines.some((l) => l.unitBasis === 'MJ'),
+      emergency: lines.some((l) => l.emergency),
+      drug: lines.some((l) => l.drug?.prescriptionNumber),
+      everyLineDate: Object.keys(LINE_DATES).every((key) => lines.some((l) => (l.dates as Record<string, string> | undefined)?.[key])),
+      lineRendering: claims.some((c) => c.serviceLines.some((l) => l.renderingProvider && l.renderingProvider.npi !== c.billingProvider.npi)),
+    };
+    expect(Object.entries(seen).filter(([, present]) => !present).map(([feature]) => feature)).toEqual([]);
+  });
+});
+
 describe('submissionFindings refuses claims the 837P could not carry as they are', () => {
   const ok = fixtureClaim({ claimId: 'RULE-1' });
   const withSubscriber = (patch: Partial<Claim['subscriber']>) => ({ subscriber: { ...ok.subscriber, ...patch } });
@@ -209,6 +345,12 @@ describe('submissionFindings refuses claims the 837P could not carry as they are
     ['a charge beyond exact cents arithmetic', firstLine({ charge: '123456789012345678.00' }), 'X837-AMOUNT-TOO-LARGE', '123456789012345678'],
     ['zero units', firstLine({ units: '0.000' }), 'X837-UNITS-NOT-POSITIVE', '0.000'],
     ['ICD-10-CM for a 2014 service', firstLine({ serviceDate: '2014-06-01' }), 'X837-DIAGNOSIS-CODE-SYSTEM-FOR-DATES', '2014'],
+    ['an organization as supervising provider', { supervisingProvider: { entity: 'organization', lastOrOrganizationName: 'Org Sup', npi: '1769299037' } }, 'X837-SUPERVISING-PROVIDER-NOT-PERSON', 'Org Sup'],
+    ['an auto accident without its date', { relatedCauses: { codes: ['AA'], state: 'IL' } }, 'X837-ACCIDENT-DATE-REQUIRED', 'IL'],
+    ['a faxed attachment without control number', { attachments: [{ reportType: 'B4', transmission: 'FX' }] }, 'X837-ATTACHMENT-NEEDS-CONTROL-NUMBER', 'B4'],
+    ['an institutional frequency code', { frequencyCode: '3' }, 'X837-PROFESSIONAL-FREQUENCY-CODE', 'frequency 3'],
+    ['a zero NDC quantity', firstLine({ drug: { ndc: '00517234001', quantity: '0', unit: 'ML' } }), 'X837-DRUG-QUANTITY-NOT-POSITIVE', '00517234001'],
+    ['an SSN of eight digits', withSubscriber({ secondaryIds: [{ qualifier: 'SY', value: '12345678' }] }), 'X837-SUBSCRIBER-SSN-NOT-NINE-DIGITS', '12345678'],
   ];
 
   it.each(cases)('refuses %s', (_label, overrides, ruleId, value) => {

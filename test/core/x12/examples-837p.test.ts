@@ -40,7 +40,9 @@ function exampleClaims(tenantId: string): Claim[] {
   return encounterFiles(tenantId)
     // -malformed files do not parse; -rejected ones parse but fail intake's checks on purpose.
     .filter((f) => !f.includes('-malformed') && !f.includes('-rejected'))
-    .flatMap((f) => claimsIn(tenantId, f).map((c) => Claim.parse(c)));
+    .flatMap((f) => claimsIn(tenantId, f).map((c) => Claim.parse(c)))
+    // Institutional examples go out as 837I (test/core/x12/837i/examples-837i.test.ts).
+    .filter((c) => c.claimType === 'professional');
 }
 
 const createdAt = new Date('2026-10-02T22:00:00Z');
@@ -78,8 +80,25 @@ describe('examples/encounters', () => {
     for (const line of lines) expect((line.serviceDate ?? '') < '2026-11-01' && (line.serviceDate ?? '') >= '2026-01-01').toBe(true);
   });
 
+  it('shows the fuller 837P: ambulance, NDC drug line, replacement with F8, referral with supervising and facility', () => {
+    const lines = all.flatMap((c) => c.serviceLines);
+    expect(all.some((c) => c.ambulance && c.relatedCauses?.codes.includes('AA') && c.dates?.accident)).toBe(true);
+    expect(all.some((c) => c.payToAddress)).toBe(true);
+    expect(lines.some((l) => l.drug && l.renderingProvider && l.dates?.prescription)).toBe(true);
+    expect(lines.some((l) => l.emergency)).toBe(true);
+    expect(all.some((c) => c.frequencyCode === '7' && c.attachments?.some((a) => a.controlNumber) && c.patientPaid && c.subscriber.secondaryIds)).toBe(true);
+    expect(all.some((c) => c.referralNumber && c.referringProvider && c.supervisingProvider && c.serviceFacility && c.cliaNumber && c.contract)).toBe(true);
+  });
+
   it('uses NPIs with a valid check digit everywhere', () => {
-    const npis = all.flatMap((c) => [c.billingProvider.npi, c.renderingProvider?.npi, c.referringProvider?.npi]);
+    const npis = all.flatMap((c) => [
+      c.billingProvider.npi,
+      c.renderingProvider?.npi,
+      c.referringProvider?.npi,
+      c.supervisingProvider?.npi,
+      c.serviceFacility?.npi,
+      ...c.serviceLines.map((l) => l.renderingProvider?.npi),
+    ]);
     for (const npi of npis) if (npi !== undefined) expect(npiIsValid(npi), npi).toBe(true);
   });
 
@@ -144,6 +163,21 @@ describe.each(TENANT_IDS)('examples of %s written as 837P per receiver', (tenant
       const lineTotal = segments.slice(start, end).filter((s) => s.id === 'SV1').reduce((sum, s) => sum + toCents(el(s, 2)), 0);
       expect(toCents(el(clm, 2))).toBe(lineTotal);
     }
+
+    // Every professional feature of the routed claims reaches the file.
+    const ids = new Set(segments.map((s) => (['NM1', 'REF', 'DTP'].includes(s.id) ? `${s.id}*${el(s, 1)}` : s.id)));
+    const expected = routed.flatMap((c) => [
+      ...(c.ambulance ? ['CR1', 'CRC', 'NM1*PW', 'NM1*45'] : []),
+      ...(c.serviceLines.some((l) => l.drug) ? ['LIN', 'CTP', 'REF*XZ'] : []),
+      ...(c.frequencyCode === '7' ? ['REF*F8'] : []),
+      ...(c.referralNumber ? ['REF*9F'] : []),
+      ...(c.supervisingProvider ? ['NM1*DQ'] : []),
+      ...(c.serviceFacility ? ['NM1*77'] : []),
+      ...(c.payToAddress ? ['NM1*87'] : []),
+      ...(c.attachments ? ['PWK'] : []),
+      ...(c.dates?.accident ? ['DTP*439'] : []),
+    ]);
+    for (const id of expected) expect(ids.has(id), id).toBe(true);
 
     // Read back with the X12 reader: same claims in the fields the 837P carries.
     const parsed = readX12(text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Claim } from '../../../lambdas/core/claim/model.js';
+import { Claim } from '../../../lambdas/core/claim/model.js';
 import { check837P } from '../../../lambdas/core/x12/837/check-837p.js';
 import { Claim837Error } from '../../../lambdas/core/x12/837/write-errors.js';
 import { write837P } from '../../../lambdas/core/x12/837/write-837p.js';
@@ -8,6 +8,8 @@ import {
   claim,
   DEPENDENT,
   el,
+  fullClaim,
+  institutionalClaimInput,
   PROVIDER_A,
   PROVIDER_B,
   splitX12,
@@ -301,6 +303,21 @@ describe('check837P and refusals', () => {
       'NEGATIVE_CHARGE',
       'SERVICE_DATE_RANGE_REVERSED',
     ]);
+  });
+
+  it('refuses a valid institutional claim by its claim type alone', () => {
+    const institutional = Claim.parse(institutionalClaimInput());
+    expect(check837P(institutional, tenant.tenantId).map((p) => p.code)).toEqual(['UNSUPPORTED_CLAIM_TYPE']);
+    const error = thrown(() => write([claim({ claimId: 'OK-1' }), institutional]));
+    expect(error.code).toBe('UNSUPPORTED_CLAIM_TYPE');
+    expect(error.claimId).toBe('INST-0001');
+  });
+
+  it('writes a claim using every professional feature, and it passes check837P', () => {
+    const full = fullClaim();
+    expect(check837P(full, tenant.tenantId)).toEqual([]);
+    const ids = new Set(write([full]).map((s) => s.id));
+    for (const id of ['PWK', 'CN1', 'AMT', 'K3', 'NTE', 'CR1', 'CRC', 'HCP', 'LIN', 'CTP']) expect(ids.has(id), id).toBe(true);
   });
 
   it('finds nothing wrong with a conformant claim', () => {

@@ -67,7 +67,19 @@ export function checkWrittenValues(claim: Claim, report: Report): void {
     checkDate(patient.birthDate, 'patient.birthDate', 'DMG02', report);
   }
 
+  if (subscriber.groupNumber === undefined) {
+    text(subscriber.groupName, { field: 'subscriber.groupName', loop: '2000B', element: 'SBR04', min: 1, max: 60 });
+  }
+  (subscriber.secondaryIds ?? []).forEach((secondary, index) =>
+    id(secondary.value, { field: `subscriber.secondaryIds[${index}].value`, loop: '2010BA REF', element: 'REF02', min: 1, max: 50 }),
+  );
+  checkPayTo(claim, text, id, report);
+
   id(claim.priorAuthorization, { field: 'priorAuthorization', loop: '2300 REF*G1', element: 'REF02', min: 1, max: 50 });
+  id(claim.referralNumber, { field: 'referralNumber', loop: '2300 REF*9F', element: 'REF02', min: 1, max: 50 });
+  id(claim.cliaNumber, { field: 'cliaNumber', loop: '2300 REF*X4', element: 'REF02', min: 1, max: 50 });
+  id(claim.medicalRecordNumber, { field: 'medicalRecordNumber', loop: '2300 REF*EA', element: 'REF02', min: 1, max: 50 });
+  checkClaimExtras(claim, text, id, report);
   if (claim.frequencyCode === '7' || claim.frequencyCode === '8') {
     id(claim.payerClaimControlNumber, { field: 'payerClaimControlNumber', loop: '2300 REF*F8', element: 'REF02', min: 1, max: 50 });
   }
@@ -77,7 +89,55 @@ export function checkWrittenValues(claim: Claim, report: Report): void {
     id(line.lineItemControlNumber, { field: `${field}.lineItemControlNumber`, loop: '2400 REF*6R', element: 'REF02', min: 1, max: 50 });
     if (line.placeOfService !== undefined) checkPlace(line.placeOfService, `${field}.placeOfService`, 'SV105', report);
     checkDate(line.serviceDate, `${field}.serviceDate`, 'DTP03', report);
+    for (const [name, date] of Object.entries(line.dates ?? {})) checkDate(date, `${field}.dates.${name}`, 'DTP03', report);
+    id(line.drug?.prescriptionNumber, { field: `${field}.drug.prescriptionNumber`, loop: '2410 REF*XZ', element: 'REF02', min: 1, max: 50 });
+    const rendering = line.renderingProvider;
+    const claimRendering = claim.renderingProvider && claim.renderingProvider.npi !== billing.npi ? claim.renderingProvider.npi : billing.npi;
+    if (rendering && rendering.npi !== claimRendering) providerName(rendering, `${field}.renderingProvider`, '2420A', text);
   });
+}
+
+/** 2010AB pay-to address and 2010AC pay-to plan. */
+function checkPayTo(claim: Claim, text: TextCheck, id: TextCheck, report: Report): void {
+  if (claim.payToAddress) address(claim.payToAddress, 'payToAddress', '2010AB', text, report);
+  const plan = claim.payToPlan;
+  if (!plan) return;
+  text(plan.name, { field: 'payToPlan.name', loop: '2010AC', element: 'NM103', min: 1, max: 60 });
+  id(plan.payerId, { field: 'payToPlan.payerId', loop: '2010AC', element: 'NM109', min: 2, max: 80 });
+  address(plan.address, 'payToPlan.address', '2010AC', text, report);
+  id(plan.secondaryId?.value, { field: 'payToPlan.secondaryId.value', loop: '2010AC REF', element: 'REF02', min: 1, max: 50 });
+}
+
+/** The 2300 segments after CLM and the 2310C-F loops. */
+function checkClaimExtras(claim: Claim, text: TextCheck, id: TextCheck, report: Report): void {
+  for (const [name, date] of Object.entries(claim.dates ?? {})) checkDate(date, `dates.${name}`, 'DTP03', report);
+  (claim.attachments ?? []).forEach((attachment, index) =>
+    id(attachment.controlNumber, { field: `attachments[${index}].controlNumber`, loop: '2300 PWK', element: 'PWK06', min: 2, max: 80 }),
+  );
+  id(claim.contract?.code, { field: 'contract.code', loop: '2300 CN1', element: 'CN104', min: 1, max: 50 });
+  id(claim.contract?.version, { field: 'contract.version', loop: '2300 CN1', element: 'CN106', min: 1, max: 30 });
+  (claim.supplementalInfo ?? []).forEach((line, index) =>
+    text(line, { field: `supplementalInfo[${index}]`, loop: '2300 K3', element: 'K301', min: 1, max: 80 }),
+  );
+  const note = claim.notes?.[0];
+  if (note) text(note.text, { field: 'notes[0].text', loop: '2300 NTE', element: 'NTE02', min: 1, max: 80 });
+  id(claim.repricing?.organizationId, { field: 'repricing.organizationId', loop: '2300 HCP', element: 'HCP04', min: 1, max: 50 });
+  const ambulance = claim.ambulance;
+  if (ambulance) {
+    text(ambulance.roundTripPurpose, { field: 'ambulance.roundTripPurpose', loop: '2300 CR1', element: 'CR109', min: 1, max: 80 });
+    text(ambulance.stretcherPurpose, { field: 'ambulance.stretcherPurpose', loop: '2300 CR1', element: 'CR110', min: 1, max: 80 });
+    address(ambulance.pickup, 'ambulance.pickup', '2310E', text, report);
+    text(ambulance.dropoff.name, { field: 'ambulance.dropoff.name', loop: '2310F', element: 'NM103', min: 1, max: 60 });
+    address(ambulance.dropoff.address, 'ambulance.dropoff.address', '2310F', text, report);
+  }
+  const facility = claim.serviceFacility;
+  if (facility) {
+    text(facility.name, { field: 'serviceFacility.name', loop: '2310C', element: 'NM103', min: 1, max: 60 });
+    address(facility.address, 'serviceFacility.address', '2310C', text, report);
+  }
+  if (claim.supervisingProvider) {
+    providerName({ ...claim.supervisingProvider, entity: 'person' }, 'supervisingProvider', '2310D', text);
+  }
 }
 
 type TextCheck = (value: string | undefined, where: Where) => void;

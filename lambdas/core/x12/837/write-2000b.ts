@@ -7,21 +7,22 @@
  * may reject them otherwise.
  */
 import type { Claim, Patient } from '../../claim/model.js';
-import { type LoopContext, writeAddress, writeDemographics, writeNm1 } from './write-segments.js';
+import { upper } from '../writer.js';
+import { type LoopContext, writeAddress, writeDemographics, writeNm1, writeRef } from './write-segments.js';
 
 export function writeSubscriberLevel(ctx: LoopContext, hlId: number, parentId: number, claim: Claim): void {
   const { subscriber, payer, patient } = claim;
   const patientIsSubscriber = patient === undefined;
   ctx.w.segment('HL', String(hlId), String(parentId), '22', patientIsSubscriber ? '0' : '1');
-  // SBR01 P: claimflow submits to the primary payer only (no COB loops yet).
   // SBR02 carries only 18 (self); the relationship of any other patient goes in PAT01.
+  // SBR04 (group name) only when there is no SBR03 group number: the guide says not to send both.
   ctx.w.segment(
     'SBR',
-    'P',
+    payer.responsibility,
     patientIsSubscriber ? '18' : undefined,
     subscriber.groupNumber,
-    undefined,
-    undefined,
+    subscriber.groupNumber === undefined ? upper(subscriber.groupName) : undefined,
+    payer.insuranceTypeCode,
     undefined,
     undefined,
     undefined,
@@ -45,6 +46,11 @@ export function writeSubscriberLevel(ctx: LoopContext, hlId: number, parentId: n
     // The claim model requires these when there is no separate patient; check837P reports their absence.
     if (subscriber.address) writeAddress(ctx, '2010BA', subscriber.address);
     if (subscriber.birthDate && subscriber.sex) writeDemographics(ctx, subscriber.birthDate, subscriber.sex);
+  }
+  // Guide order: REF*SY (social security number) before REF*Y4 (property and casualty claim number).
+  for (const qualifier of ['SY', 'Y4'] as const) {
+    const id = subscriber.secondaryIds?.find((candidate) => candidate.qualifier === qualifier);
+    if (id) writeRef(ctx, '2010BA', qualifier, id.value);
   }
 
   writeNm1(ctx, '2010BB', 'PR', { entity: 'organization', last: payer.name }, { qualifier: 'PI', id: payer.payerId });

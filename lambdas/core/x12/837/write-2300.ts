@@ -1,14 +1,17 @@
 /**
- * 2300 claim information (CLM, REF, HI) and the claim-level provider loops
- * 2310A referring and 2310B rendering.
+ * 2300 claim information, in the guide's segment order: CLM, DTP, PWK, CN1,
+ * AMT*F5, REF, K3, NTE, CR1/CRC (ambulance), HI, HCP. The claim's name loops
+ * (2310A-F) follow in write-2310.ts and write-23xx-ambulance.ts.
  */
-import type { Claim, Provider } from '../../claim/model.js';
-import { toX12Amount } from '../../money.js';
+import type { Claim } from '../../claim/model.js';
+import { toCents, toX12Amount } from '../../money.js';
 import { composite } from '../writer.js';
-import { type LoopContext, required, writeNm1, providerName } from './write-segments.js';
+import { writeAmbulanceTransport } from './write-23xx-ambulance.js';
+import { type LoopContext, required, toX12Decimal, writeDate, writeRef } from './write-segments.js';
 
 /** CLM02 must equal the sum of SV102; `totalCents` is that sum (checked against totalCharge beforehand). */
 export function writeClaimInformation(ctx: LoopContext, claim: Claim, totalCents: number): void {
+  const { indicators, relatedCauses } = claim;
   ctx.w.segment(
     'CLM',
     required(ctx, claim.claimId, { loop: '2300', segmentId: 'CLM', element: 'CLM01' }),
@@ -17,21 +20,90 @@ export function writeClaimInformation(ctx: LoopContext, claim: Claim, totalCents
     undefined,
     // CLM05: place of service, B (place of service code qualifier), frequency.
     composite(claim.placeOfService ?? '', 'B', claim.frequencyCode),
-    'Y', // CLM06 provider signature on file
-    'A', // CLM07 assigned
-    'Y', // CLM08 benefits assigned to the provider
-    'Y', // CLM09 release of information signed
+    indicators.providerSignature,
+    indicators.assignment,
+    indicators.benefitsAssigned,
+    indicators.releaseOfInformation,
+    indicators.patientSignatureSource,
+    // CLM11: up to two related-cause codes, CLM11-3 unused, then accident state and country.
+    relatedCauses ? composite(relatedCauses.codes[0], relatedCauses.codes[1], undefined, relatedCauses.state, relatedCauses.country) : undefined,
+    ...Array.from({ length: 8 }, () => undefined), // CLM12-CLM19
+    claim.delayReasonCode,
   );
-  // Guide order of the 2300 REFs: G1 prior authorization before F8 payer claim control number.
-  if (claim.priorAuthorization) {
-    ctx.w.segment('REF', 'G1', required(ctx, claim.priorAuthorization, { loop: '2300', segmentId: 'REF', element: 'REF02' }));
+  writeClaimDates(ctx, claim);
+  for (const attachment of claim.attachments ?? []) {
+    // PWK05 AC and PWK06 go together (syntax P0506).
+    const control = attachment.controlNumber;
+    ctx.w.segment(
+      'PWK',
+      attachment.reportType,
+      attachment.transmission,
+      undefined,
+      undefined,
+      control !== undefined ? 'AC' : undefined,
+      control !== undefined ? required(ctx, control, { loop: '2300', segmentId: 'PWK', element: 'PWK06', min: 2, max: 80 }) : undefined,
+    );
   }
-  if (claim.frequencyCode === '7' || claim.frequencyCode === '8') {
-    // check837P has refused 7/8 without it; the guard keeps the types honest.
-    const original = claim.payerClaimControlNumber ?? '';
-    ctx.w.segment('REF', 'F8', required(ctx, original, { loop: '2300', segmentId: 'REF', element: 'REF02' }));
+  if (claim.contract) {
+    const c = claim.contract;
+    ctx.w.segment(
+      'CN1',
+      c.typeCode,
+      c.amount !== undefined ? toX12Amount(toCents(c.amount)) : undefined,
+      c.percent !== undefined ? toX12Decimal(c.percent) : undefined,
+      c.code,
+      c.termsDiscountPercent !== undefined ? toX12Decimal(c.termsDiscountPercent) : undefined,
+      c.version,
+    );
   }
+  if (claim.patientPaid !== undefined) ctx.w.segment('AMT', 'F5', toX12Amount(toCents(claim.patientPaid)));
+  writeClaimReferences(ctx, claim);
+  for (const line of claim.supplementalInfo ?? []) {
+    ctx.w.segment('K3', required(ctx, line, { loop: '2300', segmentId: 'K3', element: 'K301', max: 80 }, { upper: true }));
+  }
+  // check837P allows one claim note on a professional claim.
+  const note = claim.notes?.[0];
+  if (note) ctx.w.segment('NTE', note.code, required(ctx, note.text, { loop: '2300', segmentId: 'NTE', element: 'NTE02', max: 80 }, { upper: true }));
+  if (claim.ambulance) writeAmbulanceTransport(ctx, claim.ambulance);
   writeDiagnoses(ctx, claim);
+  if (claim.repricing) {
+    const r = claim.repricing;
+    ctx.w.segment(
+      'HCP',
+      r.pricingMethodology,
+      toX12Amount(toCents(r.allowedAmount)),
+      r.savingsAmount !== undefined ? toX12Amount(toCents(r.savingsAmount)) : undefined,
+      r.organizationId,
+      r.rate !== undefined ? toX12Decimal(r.rate) : undefined,
+    );
+  }
+}
+
+/** 2300 DTP in the guide's order (431, 454, 304, 453, 439, 484, 455, ..., 435, 096). */
+function writeClaimDates(ctx: LoopContext, claim: Claim): void {
+  const dates = claim.dates;
+  if (!dates) return;
+  writeDate(ctx, '431', dates.onset);
+  writeDate(ctx, '454', dates.initialTreatment);
+  writeDate(ctx, '304', dates.lastSeen);
+  writeDate(ctx, '453', dates.acuteManifestation);
+  writeDate(ctx, '439', dates.accident);
+  writeDate(ctx, '484', dates.lastMenstrualPeriod);
+  writeDate(ctx, '455', dates.lastXray);
+  writeDate(ctx, '435', dates.admission);
+  writeDate(ctx, '096', dates.discharge);
+}
+
+/** 2300 REF in the guide's order: 9F referral, G1 prior authorization, F8 payer claim control number, X4 CLIA, EA medical record. */
+function writeClaimReferences(ctx: LoopContext, claim: Claim): void {
+  writeRef(ctx, '2300', '9F', claim.referralNumber);
+  writeRef(ctx, '2300', 'G1', claim.priorAuthorization);
+  if (claim.frequencyCode === '7' || claim.frequencyCode === '8') {
+    // check837P has refused 7/8 without it; the fallback keeps the types honest and `required` refuses it.
+    writeRef(ctx, '2300', 'F8', claim.payerClaimControlNumber ?? '');
+  }
+  writeRef(ctx, '2300', 'X4', claim.cliaNumber);
+  writeRef(ctx, '2300', 'EA', claim.medicalRecordNumber);
 }
 
 /** HI: the principal diagnosis (ABK) then up to 11 others (ABF); BK/BF for ICD-9-CM. */
@@ -42,31 +114,4 @@ function writeDiagnoses(ctx: LoopContext, claim: Claim): void {
     composite(index === 0 ? principal : other, diagnosis.code.replace('.', '')),
   );
   ctx.w.segment('HI', ...elements);
-}
-
-/** 2310A: only a person can be the referring provider (check837P refuses an organization). */
-export function writeReferringProvider(ctx: LoopContext, provider: Provider): void {
-  writeNm1(
-    ctx,
-    '2310A',
-    'DN',
-    { entity: 'person', last: provider.lastOrOrganizationName, first: provider.firstName, middle: provider.middleName, suffix: provider.suffix },
-    { qualifier: 'XX', id: provider.npi },
-  );
-}
-
-/** 2310B: written only when the rendering provider is not the billing provider (different NPI). */
-export function renderingDiffers(claim: Claim): claim is Claim & { renderingProvider: Provider } {
-  return claim.renderingProvider !== undefined && claim.renderingProvider.npi !== claim.billingProvider.npi;
-}
-
-export function writeRenderingProvider(ctx: LoopContext, provider: Provider): void {
-  writeNm1(
-    ctx,
-    '2310B',
-    '82',
-    providerName(provider),
-    { qualifier: 'XX', id: provider.npi },
-  );
-  if (provider.taxonomy) ctx.w.segment('PRV', 'PE', 'PXC', provider.taxonomy);
 }

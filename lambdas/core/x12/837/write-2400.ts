@@ -1,21 +1,27 @@
 /**
- * 2400 service lines: LX, SV1, DTP*472 and REF*6R.
+ * 2400 service lines in the guide's order: LX, SV1, DTP (472 then the other
+ * line dates), REF*6R, then the 2410 drug loop and the 2420A line rendering
+ * provider.
  */
 import type { ServiceLine } from '../../claim/model.js';
 import { toCents, toX12Amount } from '../../money.js';
 import { composite } from '../writer.js';
 import { isoToD8 } from '../timestamp.js';
-import { type LoopContext, required } from './write-segments.js';
+import { writeDrugIdentification } from './write-2410.js';
+import { writeRenderingProvider } from './write-2310.js';
+import { type LoopContext, toX12Decimal, writeDate, writeRef } from './write-segments.js';
 
 /** X12 R rendering of a quantity string: "01" → "1", "1.500" → "1.5", "2.0" → "2". */
-export function toX12Quantity(quantity: string): string {
-  const [whole = '0', fraction = ''] = quantity.split('.');
-  const trimmedWhole = whole.replace(/^0+(?=\d)/, '');
-  const trimmedFraction = fraction.replace(/0+$/, '');
-  return trimmedFraction ? `${trimmedWhole}.${trimmedFraction}` : trimmedWhole;
+export const toX12Quantity = toX12Decimal;
+
+export interface LineContext {
+  /** CLM05-1: SV105 is written only when the line's place differs. */
+  claimPlaceOfService: string | undefined;
+  /** The NPI rendering the claim (2310B, or the billing provider): 2420A only when the line's differs. */
+  claimRenderingNpi: string;
 }
 
-export function writeServiceLine(ctx: LoopContext, lineNumber: number, line: ServiceLine, claimPlaceOfService: string | undefined): void {
+export function writeServiceLine(ctx: LoopContext, lineNumber: number, line: ServiceLine, claim: LineContext): void {
   // The Claim schema requires both on professional lines; the fallbacks only satisfy the types.
   const procedureCode = line.procedureCode ?? '';
   const serviceDate = line.serviceDate ?? '';
@@ -27,9 +33,11 @@ export function writeServiceLine(ctx: LoopContext, lineNumber: number, line: Ser
     line.unitBasis,
     toX12Quantity(line.units),
     // SV105 only when the line was performed somewhere other than CLM05-1 says.
-    line.placeOfService !== undefined && line.placeOfService !== claimPlaceOfService ? line.placeOfService : undefined,
+    line.placeOfService !== undefined && line.placeOfService !== claim.claimPlaceOfService ? line.placeOfService : undefined,
     undefined,
     composite(...line.diagnosisPointers.map(String)),
+    undefined,
+    line.emergency === true ? 'Y' : undefined,
   );
   const end = line.serviceDateEnd;
   if (end !== undefined && end !== serviceDate) {
@@ -37,7 +45,21 @@ export function writeServiceLine(ctx: LoopContext, lineNumber: number, line: Ser
   } else {
     ctx.w.segment('DTP', '472', 'D8', isoToD8(serviceDate));
   }
-  if (line.lineItemControlNumber !== undefined) {
-    ctx.w.segment('REF', '6R', required(ctx, line.lineItemControlNumber, { loop: '2400', segmentId: 'REF', element: 'REF02' }));
+  const dates = line.dates;
+  if (dates) {
+    // Guide order of the 2400 DTPs after 472.
+    writeDate(ctx, '471', dates.prescription);
+    writeDate(ctx, '607', dates.certificationRevision);
+    writeDate(ctx, '463', dates.beginTherapy);
+    writeDate(ctx, '461', dates.lastCertification);
+    writeDate(ctx, '304', dates.lastSeen);
+    writeDate(ctx, '011', dates.shipped);
+    writeDate(ctx, '455', dates.lastXray);
+    writeDate(ctx, '454', dates.initialTreatment);
+  }
+  writeRef(ctx, '2400', '6R', line.lineItemControlNumber);
+  if (line.drug) writeDrugIdentification(ctx, line.drug);
+  if (line.renderingProvider && line.renderingProvider.npi !== claim.claimRenderingNpi) {
+    writeRenderingProvider(ctx, line.renderingProvider, '2420A');
   }
 }

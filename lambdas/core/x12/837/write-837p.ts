@@ -1,9 +1,10 @@
 /**
  * Canonical claims → one 005010X222A1 837P interchange for one receiver:
  * ISA / GS (HC) / one ST / BHT, 1000A submitter, 1000B receiver, then per
- * distinct billing provider a 2000A with its claims as 2000B (and 2000C when
- * the patient is not the subscriber) children, each carrying its 2300 claim
- * and 2400 lines. Routing (which claims go to which receiver) is the caller's.
+ * distinct billing level (billing provider with its 2010AB/2010AC pay-to
+ * loops) a 2000A with its claims as 2000B (and 2000C when the patient is not
+ * the subscriber) children, each carrying its 2300 claim, the 2310A-F loops
+ * and 2400 lines (with 2410 drug and 2420A rendering loops). Routing (which claims go to which receiver) is the caller's.
  *
  * Every claim is checked first (check837P); the first problem is thrown as a
  * Claim837Error, so a file is either fully conformant or not written.
@@ -17,9 +18,18 @@ import { wallClock } from '../timestamp.js';
 import type { Delimiters } from '../types.js';
 import { resolveDelimiters, sanitise, type SegmentWriter, type SegmentWriterOptions } from '../writer.js';
 import { check837P } from './check-837p.js';
-import { billingProviderKey, writeBillingProviderLevel } from './write-2000a.js';
+import { billingLevelKey, writeBillingProviderLevel } from './write-2000a.js';
 import { writePatientLevel, writeSubscriberLevel } from './write-2000b.js';
-import { renderingDiffers, writeClaimInformation, writeReferringProvider, writeRenderingProvider } from './write-2300.js';
+import { writeClaimInformation } from './write-2300.js';
+import {
+  claimRenderingNpi,
+  renderingDiffers,
+  writeReferringProvider,
+  writeRenderingProvider,
+  writeServiceFacility,
+  writeSupervisingProvider,
+} from './write-2310.js';
+import { writeAmbulanceLocations } from './write-23xx-ambulance.js';
 import { writeServiceLine } from './write-2400.js';
 import { Claim837Error } from './write-errors.js';
 import { type LoopContext, required } from './write-segments.js';
@@ -125,10 +135,10 @@ export function write837PTransaction(w: SegmentWriter, input: Transaction837PInp
   writeReceiver(header, receiver);
 
   let hl = 0;
-  for (const group of groupByBillingProvider(claims)) {
+  for (const group of groupByBillingLevel(claims)) {
     const providerHl = ++hl;
     const first = group[0] as Claim;
-    writeBillingProviderLevel({ w, claimId: first.claimId }, providerHl, first.billingProvider);
+    writeBillingProviderLevel({ w, claimId: first.claimId }, providerHl, first);
     for (const claim of group) {
       const ctx: LoopContext = { w, claimId: claim.claimId };
       const subscriberHl = ++hl;
@@ -173,19 +183,24 @@ function writeReceiver(ctx: LoopContext, receiver: Receiver): void {
   );
 }
 
+/** 2300 and its loops in the guide's order: 2310A-F, then the 2400 lines. */
 function writeClaim(ctx: LoopContext, claim: Claim): void {
   const lineCents = claim.serviceLines.map((line) => toCents(line.charge));
   writeClaimInformation(ctx, claim, sumCents(lineCents));
   if (claim.referringProvider) writeReferringProvider(ctx, claim.referringProvider);
   if (renderingDiffers(claim)) writeRenderingProvider(ctx, claim.renderingProvider);
-  claim.serviceLines.forEach((line, index) => writeServiceLine(ctx, index + 1, line, claim.placeOfService));
+  if (claim.serviceFacility) writeServiceFacility(ctx, claim.serviceFacility);
+  if (claim.supervisingProvider) writeSupervisingProvider(ctx, claim.supervisingProvider);
+  if (claim.ambulance) writeAmbulanceLocations(ctx, claim.ambulance);
+  const line = { claimPlaceOfService: claim.placeOfService, claimRenderingNpi: claimRenderingNpi(claim) };
+  claim.serviceLines.forEach((serviceLine, index) => writeServiceLine(ctx, index + 1, serviceLine, line));
 }
 
-/** Claims grouped by billing provider, groups and claims in their input order. */
-function groupByBillingProvider(claims: Claim[]): Claim[][] {
+/** Claims grouped by billing level (provider and pay-to loops), groups and claims in their input order. */
+function groupByBillingLevel(claims: Claim[]): Claim[][] {
   const groups = new Map<string, Claim[]>();
   for (const claim of claims) {
-    const key = billingProviderKey(claim.billingProvider);
+    const key = billingLevelKey(claim);
     const group = groups.get(key);
     if (group) group.push(claim);
     else groups.set(key, [claim]);

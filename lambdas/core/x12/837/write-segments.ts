@@ -104,6 +104,25 @@ export function writeAddress(ctx: LoopContext, loop: string, address: Address): 
   );
 }
 
+/** X12 R rendering of a decimal string: "01" → "1", "1.500" → "1.5", "2.0" → "2". */
+export function toX12Decimal(value: string): string {
+  const [whole = '0', fraction = ''] = value.split('.');
+  const trimmedWhole = whole.replace(/^0+(?=\d)/, '');
+  const trimmedFraction = fraction.replace(/0+$/, '');
+  return trimmedFraction ? `${trimmedWhole}.${trimmedFraction}` : trimmedWhole;
+}
+
+/** DTP*<qualifier>*D8*CCYYMMDD, for the many single-date DTP segments. */
+export function writeDate(ctx: LoopContext, qualifier: string, date: string | undefined): void {
+  if (date !== undefined) ctx.w.segment('DTP', qualifier, 'D8', isoToD8(date));
+}
+
+/** REF*<qualifier>*<value> for an identifier the payer must get back as sent (checked by check837P). */
+export function writeRef(ctx: LoopContext, loop: string, qualifier: string, value: string | undefined): void {
+  if (value === undefined) return;
+  ctx.w.segment('REF', qualifier, required(ctx, value, { loop, segmentId: 'REF', element: 'REF02', min: 1, max: 50 }));
+}
+
 export function writeDemographics(ctx: LoopContext, birthDate: string, sex: 'M' | 'F' | 'U'): void {
   ctx.w.segment('DMG', 'D8', isoToD8(birthDate), sex);
 }
