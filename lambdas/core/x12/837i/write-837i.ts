@@ -1,0 +1,168 @@
+/**
+ * Canonical institutional claims → 005010X223A2 837I: ISA / GS (HC) / ST /
+ * BHT, 1000A submitter, 1000B receiver, then per distinct billing level
+ * (billing provider with its pay-to data) a 2000A with its claims as 2000B
+ * (and 2000C when the patient is not the subscriber) children, each carrying
+ * its 2300 claim, 2310A-F providers and 2400 lines.
+ *
+ * write837I writes a single-group, single-transaction interchange; a batch
+ * writer composes assertWritable837I and write837ITransaction itself. Every
+ * claim is checked first (check837I); the first problem is thrown as a
+ * Claim837IError (a Claim837Error), so a file is fully conformant or not
+ * written.
+ */
+import type { Claim, Institutional } from '../../claim/model.js';
+import { sumCents, toCents } from '../../money.js';
+import type { Receiver, TenantConfig } from '../../tenant/config.js';
+import { InterchangeWriter } from '../envelope.js';
+import { X12Error } from '../errors.js';
+import { wallClock } from '../timestamp.js';
+import type { Delimiters } from '../types.js';
+import { resolveDelimiters, sanitise, type SegmentWriter, type SegmentWriterOptions } from '../writer.js';
+import type { LoopContext } from '../837/write-segments.js';
+import { check837I } from './check-837i.js';
+import { Claim837IError } from './errors-837i.js';
+import { billingLevelKey837I, writeBillingProviderLevel837I } from './write-2000ai.js';
+import { writePatientLevel837I, writeSubscriberLevel837I } from './write-2000bi.js';
+import { writeClaimInformation837I } from './write-2300i.js';
+import { writeClaimProviders } from './write-2310i.js';
+import { writeServiceLine837I } from './write-2400i.js';
+import { writeReceiver837I, writeSubmitter837I } from './write-header-837i.js';
+
+export const X223A2 = '005010X223A2';
+
+/** The guide's recommended ceiling of CLM segments per transaction set. */
+export const MAX_CLAIMS_PER_TRANSACTION_837I = 5000;
+
+export interface Write837IInput {
+  claims: Claim[];
+  tenant: TenantConfig;
+  receiver: Receiver;
+  /** ISA13 and GS06 (1..999999999); also BHT03, zero-padded to nine digits. */
+  controlNumber: number;
+  /** ISA09/10, GS04/05 and BHT04/05, as wall-clock time in the tenant's schedule time zone. */
+  createdAt: Date;
+  delimiters?: Partial<Delimiters>;
+  /** Optional line break after each segment terminator (default none). */
+  lineBreak?: SegmentWriterOptions['lineBreak'];
+}
+
+/** What one 837I transaction set (ST to SE, exclusive) is written from. */
+export interface Transaction837IInput {
+  claims: Claim[];
+  tenant: TenantConfig;
+  receiver: Receiver;
+  /** BHT03, the originator's reference for this transaction set (1-50 characters). */
+  reference: string;
+  /** BHT04/05, as wall-clock time in `timeZone`. */
+  createdAt: Date;
+  timeZone: string;
+}
+
+/** A single-group, single-transaction 837I interchange (the CLI and tests; batches compose the parts below). */
+export function write837I(input: Write837IInput): string {
+  const { claims, tenant, receiver, controlNumber, createdAt } = input;
+  const delimiters = resolveDelimiters(input.delimiters);
+  assertWritable837I(claims, tenant.tenantId, delimiters);
+  const timeZone = tenant.schedule.timezone;
+  const x = new InterchangeWriter(
+    {
+      senderQualifier: tenant.interchange.senderQualifier,
+      senderId: tenant.interchange.senderId,
+      receiverQualifier: receiver.isaQualifier,
+      receiverId: receiver.isaId,
+      controlNumber,
+      createdAt,
+      timeZone,
+      usage: tenant.interchange.usage,
+    },
+    { delimiters: input.delimiters, lineBreak: input.lineBreak },
+  );
+  x.beginGroup({
+    functionalId: 'HC',
+    senderCode: tenant.interchange.gsSenderCode,
+    receiverCode: receiver.gsReceiverCode,
+    controlNumber,
+    version: X223A2,
+    createdAt,
+    timeZone,
+  });
+  x.beginTransaction('837', '0001', X223A2);
+  write837ITransaction(x.out, { claims, tenant, receiver, reference: String(controlNumber).padStart(9, '0'), createdAt, timeZone });
+  x.endTransaction();
+  x.endGroup();
+  return x.finish();
+}
+
+/**
+ * Refuses, before anything is written, a set of claims that cannot make a
+ * conformant 837I: the first problem is thrown (a Claim837IError for a
+ * claim's fault, an X12Error for the set's).
+ */
+export function assertWritable837I(claims: Claim[], tenantId: string, delimiters: Required<Delimiters>): void {
+  if (claims.length === 0) throw new X12Error('NO_CLAIMS', 'an 837I needs at least one claim');
+  if (claims.length > MAX_CLAIMS_PER_TRANSACTION_837I) {
+    throw new X12Error('TOO_MANY_CLAIMS', `one transaction set carries at most ${MAX_CLAIMS_PER_TRANSACTION_837I} claims`);
+  }
+  const claimIds = new Set<string>();
+  for (const claim of claims) {
+    const [problem] = check837I(claim, tenantId);
+    if (problem) throw problem;
+    // CLM01 is what the 835 and 277CA echo back: it must identify one claim in the file as written.
+    const written = sanitise(claim.claimId, delimiters);
+    if (claimIds.has(written)) throw new Claim837IError('DUPLICATE_CLAIM_ID', 'two claims in the batch share CLM01', claim.claimId, 'CLM01', 'CLM');
+    claimIds.add(written);
+  }
+}
+
+/**
+ * The body of one 837I transaction set, between ST and SE: BHT, 1000A,
+ * 1000B and the HL tree. The caller opens and closes ST/SE (ST03 = X223A2)
+ * and has checked the claims with assertWritable837I.
+ */
+export function write837ITransaction(w: SegmentWriter, input: Transaction837IInput): void {
+  const { claims, tenant, receiver, reference, createdAt, timeZone } = input;
+  const header: LoopContext = { w };
+  const { date, time } = wallClock(createdAt, timeZone);
+  w.segment('BHT', '0019', '00', reference, date, time, 'CH');
+  writeSubmitter837I(header, tenant);
+  writeReceiver837I(header, receiver);
+
+  let hl = 0;
+  for (const group of groupByBillingLevel(claims)) {
+    const providerHl = ++hl;
+    const first = group[0] as Claim;
+    writeBillingProviderLevel837I({ w, claimId: first.claimId }, providerHl, first);
+    for (const claim of group) {
+      const ctx: LoopContext = { w, claimId: claim.claimId };
+      const subscriberHl = ++hl;
+      writeSubscriberLevel837I(ctx, subscriberHl, providerHl, claim);
+      if (claim.patient) writePatientLevel837I(ctx, ++hl, subscriberHl, claim.patient);
+      writeClaim(ctx, claim);
+    }
+  }
+}
+
+function writeClaim(ctx: LoopContext, claim: Claim): void {
+  // check837I has refused a claim without institutional data.
+  const inst = claim.institutional as Institutional;
+  const lineCents = claim.serviceLines.map((line) => toCents(line.charge));
+  writeClaimInformation837I(ctx, claim, inst, sumCents(lineCents));
+  writeClaimProviders(ctx, claim);
+  claim.serviceLines.forEach((line, index) => writeServiceLine837I(ctx, index + 1, line, claim));
+}
+
+/** Claims grouped by billing level, groups and claims in their input order. */
+function groupByBillingLevel(claims: Claim[]): Claim[][] {
+  const groups = new Map<string, Claim[]>();
+  for (const claim of claims) {
+    const key = billingLevelKey837I(claim);
+    const group = groups.get(key);
+    if (group) group.push(claim);
+    else groups.set(key, [claim]);
+  }
+  return [...groups.values()];
+}
+
+export { check837I } from './check-837i.js';
+export { Claim837IError, type Claim837ICode, type Institutional837Code } from './errors-837i.js';
