@@ -61,8 +61,12 @@ export async function ingestEncounterObject(deps: AppDeps, object: InboundObject
     result.exceptions++;
   }
 
-  for (const { claim, index, position } of parsed.claims) {
-    const findings: Finding[] = submissionFindings(claim);
+  const x12 = parsed.format === 'x12-837';
+  for (const { claim, index, position, locate } of parsed.claims) {
+    // X12: each finding also names the segment, loop and element its field came from.
+    const findings: Finding[] = submissionFindings(claim).map((finding) =>
+      locate && finding.path ? { ...finding, message: `${finding.message} (${locate(finding.path)})` } : finding,
+    );
     const receiver = receiverForPayer(tenant, claim.payer.payerId);
     if (!receiver) {
       findings.push({
@@ -82,7 +86,7 @@ export async function ingestEncounterObject(deps: AppDeps, object: InboundObject
         claim,
         receiverId: receiver?.id,
         findings,
-        source: { file: object.key, etag: etag ?? object.etag, format: 'json', position: index },
+        source: { file: object.key, etag: etag ?? object.etag, format: x12 ? 'x12-837' : 'json', position: x12 ? segmentPosition(position) ?? index : index },
       },
       at(),
     );
@@ -106,8 +110,23 @@ export async function ingestEncounterObject(deps: AppDeps, object: InboundObject
     }
   }
 
-  deps.log.info('encounter object ingested', { tenantId, key: object.key, format: parsed.format, ...result });
+  // Reader warnings (unmapped X12 segments and loops) carry positions and codes only, never values.
+  const warnings = parsed.warnings ?? [];
+  deps.log.info('encounter object ingested', {
+    tenantId,
+    key: object.key,
+    format: parsed.format,
+    ...result,
+    readerWarnings: warnings.length,
+    readerWarningCodes: [...new Set(warnings.map((w) => w.message.split(':')[0]))],
+  });
   return result;
+}
+
+/** "segment 42" -> 42 (the CLM position an X12 claim is stored with). */
+function segmentPosition(position: string): number | undefined {
+  const match = /^segment (\d+)/.exec(position);
+  return match ? Number(match[1]) : undefined;
 }
 
 function decodeUtf8(body: Uint8Array): string | undefined {

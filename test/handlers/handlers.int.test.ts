@@ -13,6 +13,8 @@ import type { AppDeps } from '../../lambdas/app/deps.js';
 import { TenantConfig } from '../../lambdas/core/tenant/config.js';
 import { layout } from '../../lambdas/core/tenant/layout.js';
 import { readX12 } from '../../lambdas/core/x12/reader.js';
+import { Claim } from '../../lambdas/core/claim/model.js';
+import { write837P } from '../../lambdas/core/x12/837/write-837p.js';
 import { buildBatchHandler } from '../../lambdas/handlers/build-batch.js';
 import { intakeHandler } from '../../lambdas/handlers/intake.js';
 import { remittanceHandler } from '../../lambdas/handlers/remittance.js';
@@ -29,6 +31,8 @@ process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
 
 const TENANT = 'acme-billing';
 const OTHER = 'bayside-rcm';
+/** Takes practice systems' 837 files; its own tenant, so its claims stay out of the batch tests. */
+const PRACTICE = 'practice-rcm';
 
 const tenantConfig = (tenantId: string) =>
   TenantConfig.parse({
@@ -49,11 +53,12 @@ let deps: AppDeps;
 let s3: S3Client;
 
 beforeAll(async () => {
-  resources = await createLocalResources(stack.services, [TENANT, OTHER, 'ghost-clinic']);
+  resources = await createLocalResources(stack.services, [TENANT, OTHER, PRACTICE, 'ghost-clinic']);
   adapters = createAdapters(resources.env);
   deps = { ...adapters, clock: () => new Date(), log: { info: () => undefined, warn: () => undefined } };
   await adapters.tenants.put(tenantConfig(TENANT));
   await adapters.tenants.put(tenantConfig(OTHER));
+  await adapters.tenants.put(tenantConfig(PRACTICE));
   s3 = stack.clients.s3;
 });
 
@@ -83,6 +88,50 @@ describe('intake handler', () => {
         expect.objectContaining({ kind: 'invalid-encounter', file: `${layout.inboundEncounters(TENANT)}broken.json`, position: expect.stringMatching(/^line 1, column \d+|end of file$/) }),
       ]),
     );
+  });
+
+  it('takes a practice system 837P: good claims stored, a defective claim refused with its position, the others unharmed', async () => {
+    const claims = ['PRX-1', 'PRX-2', 'PRX-3', 'PRX-4'].map((claimId) => Claim.parse(sampleClaimInput({ claimId, tenantId: 'practice-ehr' })));
+    const practice = tenantConfig('practice-ehr');
+    const written = write837P({ claims, tenant: practice, receiver: practice.receivers[0]!, controlNumber: 42, createdAt: new Date(Date.UTC(2026, 3, 1)) });
+    const segments = written.split('~');
+    const clmIndex = (claimId: string) => segments.findIndex((s) => s.startsWith(`CLM*${claimId}*`));
+    // PRX-2: its first line's charge is not an amount (a defect of the practice system's file).
+    const sv1 = segments.findIndex((s, i) => i > clmIndex('PRX-2') && s.startsWith('SV1*'));
+    segments[sv1] = segments[sv1]!.replace(/^(SV1\*[^*]*\*)[^*]*/, '$1ABC');
+    // PRX-3: CLM02 is not the sum of its lines: a valid claim the scrubber rejects.
+    segments[clmIndex('PRX-3')] = segments[clmIndex('PRX-3')]!.replace(/^(CLM\*PRX-3\*)[^*]*/, '$19999');
+    const key = `${layout.inboundEncounters(PRACTICE)}practice/batch-0401.837`;
+    await upload(key, `\uFEFF\r\n${segments.join('~')}`);
+    const result = await drain('intake', intakeHandler(() => deps));
+    expect(result.failed).toBe(0);
+
+    for (const claimId of ['PRX-1', 'PRX-4']) {
+      const record = await adapters.claims.get(PRACTICE, claimId);
+      expect(record?.status, claimId).toBe('ready');
+      expect(record?.source).toMatchObject({ file: key, format: 'x12-837', position: clmIndex(claimId) + 1 });
+      expect(record?.claim.serviceLines).toHaveLength(claims[0]!.serviceLines.length);
+    }
+    expect(await adapters.claims.get(PRACTICE, 'PRX-2')).toBeUndefined();
+    const rejected = await adapters.claims.get(PRACTICE, 'PRX-3');
+    expect(rejected?.status).toBe('rejected');
+    expect(rejected?.findings.map((f) => f.ruleId)).toContain('CLAIM-TOTAL-CHARGE');
+    expect(rejected?.findings.find((f) => f.ruleId === 'CLAIM-TOTAL-CHARGE')?.message).toContain(`segment ${clmIndex('PRX-3') + 1} (CLM), loop 2300, element CLM02`);
+
+    const exceptions = (await adapters.exceptions.list(PRACTICE)).filter((e) => e.file === key);
+    expect(exceptions).toEqual([
+      expect.objectContaining({ kind: 'invalid-encounter', position: `segment ${sv1 + 1} (SV1), loop 2400, element SV102`, detail: { claimId: 'PRX-2' } }),
+    ]);
+    // Messages name places, never values.
+    for (const exception of exceptions) expect(exception.message).not.toContain('ABC');
+  });
+
+  it('records a file that claims to be X12 but is not readable, naming the file and position', async () => {
+    const key = `${layout.inboundEncounters(PRACTICE)}practice/broken.837`;
+    await upload(key, 'ISA*00*broken');
+    await drain('intake', intakeHandler(() => deps));
+    const exceptions = (await adapters.exceptions.list(PRACTICE)).filter((e) => e.file === key);
+    expect(exceptions).toEqual([expect.objectContaining({ kind: 'invalid-encounter', position: 'segment 1' })]);
   });
 
   it('stores a claim failing a required-data check as rejected, with the finding', async () => {

@@ -1,9 +1,11 @@
 /**
  * Entry point for every intake format: sniffs the format from the content
- * and dispatches. Native JSON now; CSV, FHIR, HL7 v2 and practice 837 files
- * plug in here (later issues) without touching the handlers.
+ * and dispatches. Native JSON and practice systems' 837 files (a leading ISA
+ * after an optional BOM and white space); CSV, FHIR and HL7 v2 plug in here
+ * (later issues) without touching the handlers.
  */
 import { parseNativeJson } from './native-json.js';
+import { parseX12Encounters } from './x12-837.js';
 import type { EncounterFormat, ParsedEncounters } from './types.js';
 
 export function detectFormat(text: string): EncounterFormat {
@@ -19,16 +21,12 @@ export function parseEncounterFile(text: string, tenantId: string): ParsedEncoun
     case 'json':
       return { format, ...parseNativeJson(text, tenantId) };
     case 'x12-837':
-      return {
-        format,
-        claims: [],
-        problems: [{ position: 'segment 1', message: 'X12 837 intake is not enabled yet; drop native JSON encounters' }],
-      };
+      return { format, ...parseX12Encounters(text, tenantId) };
     default:
       return {
         format,
         claims: [],
-        problems: [{ position: 'line 1', message: 'unrecognised encounter format (expected native JSON)' }],
+        problems: [{ position: 'line 1', message: 'unrecognised encounter format (expected native JSON or an X12 837)' }],
       };
   }
 }

@@ -6,6 +6,8 @@ export interface ParsedClaim {
   index: number;
   /** Where in the file: "claims[3]", "$", or "segment 42" for X12. */
   position: string;
+  /** X12 only: where a field path came from ("segment 42 (NM1), loop 2010BA, element NM109"). */
+  locate?: (path: string) => string;
 }
 
 export interface EncounterProblem {
@@ -21,6 +23,8 @@ export interface EncounterProblem {
 export interface ParsedEncounters {
   claims: ParsedClaim[];
   problems: EncounterProblem[];
+  /** Non-fatal findings of the reader (X12: unmapped segments and loops), without values. */
+  warnings?: EncounterProblem[];
 }
 
 export type EncounterFormat = 'json' | 'x12-837' | 'unknown';

@@ -107,6 +107,8 @@ const BILLING_PROVIDER: ClaimInput['billingProvider'] = {
   tin: '587654321',
 };
 
+const INDICATORS = { providerSignature: 'Y', assignment: 'A', benefitsAssigned: 'Y', releaseOfInformation: 'Y' } as const;
+
 const EXPECTED_DEPENDENT: ClaimInput = {
   tenantId: TENANT,
   claimId: '26463774',
@@ -116,7 +118,10 @@ const EXPECTED_DEPENDENT: ClaimInput = {
   placeOfService: '11',
   totalCharge: '100.00',
   priorAuthorization: 'AUTH7788',
+  indicators: INDICATORS,
   billingProvider: BILLING_PROVIDER,
+  payToAddress: { line1: '2345 OCEAN BLVD', city: 'TAMPA', state: 'FL', postalCode: '33602' },
+  serviceFacility: { name: 'KILDARE ASSOCIATES', npi: '1581234567', address: { line1: '2345 OCEAN BLVD', city: 'MIAMI', state: 'FL', postalCode: '33111' } },
   renderingProvider: {
     entity: 'person',
     lastOrOrganizationName: 'KILDARE',
@@ -145,6 +150,7 @@ const EXPECTED_DEPENDENT: ClaimInput = {
     name: 'KEY INSURANCE COMPANY',
     payerId: '999996666',
     claimFilingIndicator: 'CI',
+    responsibility: 'P',
     address: { line1: 'PO BOX 100', city: 'TAMPA', state: 'FL', postalCode: '33601' },
   },
   diagnoses: [
@@ -156,6 +162,7 @@ const EXPECTED_DEPENDENT: ClaimInput = {
       procedureCode: '99213',
       modifiers: ['25'],
       units: '1',
+      unitBasis: 'UN',
       charge: '40.00',
       serviceDate: '2024-01-03',
       diagnosisPointers: [1, 2],
@@ -165,14 +172,16 @@ const EXPECTED_DEPENDENT: ClaimInput = {
       procedureCode: '87880',
       modifiers: ['QW', '59', 'XU', '76'],
       units: '2',
+      unitBasis: 'UN',
       charge: '15.50',
       serviceDate: '2024-01-03',
       serviceDateEnd: '2024-01-05',
       placeOfService: '11',
       diagnosisPointers: [2],
       lineItemControlNumber: 'LINE-2',
+      renderingProvider: { entity: 'person', lastOrOrganizationName: 'OTHER', firstName: 'DOC', npi: '1111111111' },
     },
-    { procedureCode: 'J3301', modifiers: [], units: '1', charge: '44.50', serviceDate: '2024-01-04', diagnosisPointers: [1] },
+    { procedureCode: 'J3301', modifiers: [], units: '1', unitBasis: 'UN', charge: '44.50', serviceDate: '2024-01-04', diagnosisPointers: [1] },
   ],
 };
 
@@ -183,7 +192,9 @@ const EXPECTED_SELF: ClaimInput = {
   frequencyCode: '1',
   placeOfService: '11',
   totalCharge: '120.00',
+  indicators: INDICATORS,
   billingProvider: BILLING_PROVIDER,
+  payToAddress: { line1: '2345 OCEAN BLVD', city: 'TAMPA', state: 'FL', postalCode: '33602' },
   subscriber: {
     memberId: '1EG4TE5MK73',
     name: { last: 'DOE', first: 'JOHN' },
@@ -192,9 +203,9 @@ const EXPECTED_SELF: ClaimInput = {
     address: { line1: '1 ELM ST', city: 'AUSTIN', state: 'TX', postalCode: '787011234' },
     groupNumber: 'GRP77',
   },
-  payer: { name: 'MEDICARE', payerId: 'MCR01', claimFilingIndicator: 'MB' },
+  payer: { name: 'MEDICARE', payerId: 'MCR01', claimFilingIndicator: 'MB', responsibility: 'P' },
   diagnoses: [{ code: 'E119', system: 'ICD-10-CM' }],
-  serviceLines: [{ procedureCode: '99214', modifiers: [], units: '1', charge: '120.00', serviceDate: '2024-01-10', diagnosisPointers: [1] }],
+  serviceLines: [{ procedureCode: '99214', modifiers: [], units: '1', unitBasis: 'UN', charge: '120.00', serviceDate: '2024-01-10', diagnosisPointers: [1] }],
 };
 
 /** Position of a body segment in a file made by interchange(group([body])): ISA, GS and ST come first. */
@@ -218,8 +229,13 @@ describe('read837P', () => {
     const { tx, delimiters } = only837(parse(BODY));
     const result = read837P(tx, { tenantId: TENANT, delimiters });
 
-    expect(result.warnings).toEqual([]);
-    expect(result.claims).toEqual([
+    // What the canonical claim has no place for is reported with its position and loop, never dropped silently.
+    expect(result.warnings.map((w) => [w.code, w.position, w.message])).toEqual([
+      ['X837-UNMAPPED-SEGMENT', positionOf(BODY, 'PER*IC*CONNIE'), 'PER (loop 2010AA) is not carried by the canonical claim'],
+      ['X837-UNMAPPED-SEGMENT', positionOf(BODY, 'REF*D9'), 'REF*D9 (loop 2300) is not carried by the canonical claim'],
+      ['X837-UNMAPPED-LOOP', positionOf(BODY, 'SBR*S*01'), 'loop 2320 (other subscriber information (with its 2330 loops)) is not carried by the canonical claim'],
+    ]);
+    expect(result.claims.map(({ claim, position }) => ({ claim, position }))).toEqual([
       { claim: EXPECTED_DEPENDENT, position: positionOf(BODY, 'CLM*26463774') },
       { claim: EXPECTED_SELF, position: positionOf(BODY, 'CLM*C-2') },
     ]);
@@ -280,7 +296,8 @@ describe('read837P', () => {
     const { tx, delimiters } = only837(parse(body));
     const result = read837P(tx, { tenantId: TENANT, delimiters });
 
-    expect(result.warnings.map((w) => [w.code, w.segmentId, w.position])).toEqual([
+    const placement = result.warnings.filter((w) => !w.code.startsWith('X837-UNMAPPED'));
+    expect(placement.map((w) => [w.code, w.segmentId, w.position])).toEqual([
       ['X837-UNKNOWN-SEGMENT', 'XX9', positionOf(body, 'XX9*')],
       ['X837-UNEXPECTED-SEGMENT', 'SV1', positionOf(body, 'SV1*HC:99999')],
       ['X837-UNKNOWN-SEGMENT', 'ZZZ', positionOf(body, 'ZZZ*')],
@@ -288,21 +305,22 @@ describe('read837P', () => {
     expect(result.claims.map((entry) => entry.claim.serviceLines.length)).toEqual([3, 1]);
   });
 
-  it('flags non-primary payers, non-UN units and unreadable pointers', () => {
+  it('reads a non-primary payer (SBR01) and anesthesia minutes (SV103 MJ), and flags unreadable pointers', () => {
     const body = SELF_CLAIM.map((segment) =>
       segment === 'SBR*P*18*GRP77******MB' ? 'SBR*S*18*GRP77******MB' : segment === 'SV1*HC:99214*120*UN*1***1' ? 'SV1*HC:00100*120*MJ*30***1:X' : segment,
     );
     const { tx, delimiters } = only837(parse([...HEADER, ...BILLING, ...body]));
     const result = read837P(tx, { tenantId: TENANT, delimiters });
-    expect(result.warnings.map((w) => w.code)).toEqual(['X837-PAYER-RESPONSIBILITY', 'X837-UNIT-BASIS', 'X837-BAD-POINTER']);
-    expect(result.claims[0]?.claim.serviceLines[0]).toMatchObject({ units: '30', diagnosisPointers: [1] });
+    expect(result.warnings.filter((w) => !w.code.startsWith('X837-UNMAPPED')).map((w) => w.code)).toEqual(['X837-BAD-POINTER']);
+    expect(result.claims[0]?.claim.payer.responsibility).toBe('S');
+    expect(result.claims[0]?.claim.serviceLines[0]).toMatchObject({ units: '30', unitBasis: 'MJ', diagnosisPointers: [1] });
   });
 
   it('falls back to the latest billing provider and subscriber when HL02 does not lead to them', () => {
     const body = BODY.map((segment) => (segment === 'HL*3*2*23*0' ? 'HL*3*9*23*0' : segment));
     const { tx, delimiters } = only837(parse(body));
     const result = read837P(tx, { tenantId: TENANT, delimiters });
-    expect(result.warnings.map((w) => [w.code, w.position])).toEqual([['X837-HL-PARENT', positionOf(body, 'CLM*26463774')]]);
+    expect(result.warnings.filter((w) => w.code === 'X837-HL-PARENT').map((w) => w.position)).toEqual([positionOf(body, 'CLM*26463774')]);
     expect(result.claims[0]?.claim).toEqual(EXPECTED_DEPENDENT);
   });
 
@@ -318,11 +336,11 @@ describe('read837P', () => {
 });
 
 describe('read837', () => {
-  it('collects professional claims from every interchange and skips other transaction sets with a warning', () => {
+  it('collects claims from every interchange and skips other transaction sets and dental 837s with a warning', () => {
     const first = interchange([
       ...group([BODY], { control: '1' }),
       ...group([['BPR*I*100*C*ACH']], { control: '2', type: '835', version: '005010X221A1' }),
-      ...group([[...HEADER, ...BILLING, ...SELF_CLAIM]], { control: '3', version: '005010X223A2' }),
+      ...group([[...HEADER, ...BILLING, ...SELF_CLAIM]], { control: '3', version: '005010X224A2' }),
     ]);
     const second = interchange(group([[...HEADER, ...BILLING, ...SELF_CLAIM]]), {
       delimiters: { element: '|', component: '>', segment: '\n' },
@@ -334,7 +352,7 @@ describe('read837', () => {
     const result = read837(parsed, TENANT);
     expect(result.claims.map((entry) => entry.claim.claimId)).toEqual(['26463774', 'C-2', 'C-2']);
     expect(result.claims[2]?.claim).toEqual(EXPECTED_SELF);
-    expect(result.warnings.map((w) => [w.code, w.segmentId])).toEqual([
+    expect(result.warnings.filter((w) => w.segmentId === 'ST').map((w) => [w.code, w.segmentId])).toEqual([
       ['X837-NOT-837', 'ST'],
       ['X837-NOT-PROFESSIONAL', 'ST'],
     ]);

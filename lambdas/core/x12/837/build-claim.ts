@@ -1,173 +1,236 @@
 /**
- * Maps a collected 837P claim (ClaimDraft) to the canonical ClaimInput. No
+ * Maps a collected 837 claim (ClaimDraft) to the canonical ClaimInput. No
  * validation: values are carried over as found (dates and amounts reformatted),
  * and missing ones are left out, for the caller's zod parse to judge.
+ * Each value's origin is recorded in ctx.locations.
  */
 import type { ClaimInput } from '../../claim/model.js';
-import { component, components, element } from '../segment.js';
-import type { Delimiters, X12Warning } from '../types.js';
-import type { ClaimDraft, LineDraft } from './claim-draft.js';
+import { component, element } from '../segment.js';
+import type { Segment } from '../types.js';
+import { warnAt, type BuildContext } from './build-context.js';
+import { CLAIM_DATE_QUALIFIERS, datesOf } from './build-dates.js';
+import { healthInformation } from './build-hi.js';
+import { institutional } from './build-institutional.js';
+import { serviceLine } from './build-lines.js';
+import { billingProvider, patient, payer, payToAddress, payToPlan, subscriber } from './build-parties.js';
+import type { ClaimDraft, LoopRecord } from './claim-draft.js';
 import { X837_WARNING } from './codes.js';
-import { address, compact, demographics, personName, provider, refValue } from './entities.js';
-import type { HlNode } from './hl-tree.js';
-import { dateOrRange, money } from './values.js';
+import { address, compact, nm1Of, provider, refValue } from './entities.js';
+import { money } from './values.js';
 
-type ServiceLineInput = ClaimInput['serviceLines'][number];
-type DiagnosisInput = ClaimInput['diagnoses'][number];
-
-/** HI qualifiers that carry diagnoses; the others (BP anesthesia, BG conditions, ...) are not diagnoses. */
-const DIAGNOSIS_SYSTEMS: Record<string, DiagnosisInput['system']> = {
-  ABK: 'ICD-10-CM',
-  ABF: 'ICD-10-CM',
-  BK: 'ICD-9-CM',
-  BF: 'ICD-9-CM',
-};
-
-const MAX_LINE_MODIFIERS = 4;
-
-export interface BuildContext {
-  tenantId: string;
-  delimiters: Delimiters;
-  warn: (warning: X12Warning) => void;
-}
+type Input = ClaimInput;
 
 export function buildClaim(draft: ClaimDraft, ctx: BuildContext): ClaimInput {
-  const { clm, ancestry } = draft;
+  const { clm, kind, segments } = draft;
   const d = ctx.delimiters;
+  const professional = kind === 'professional';
+  ctx.taken.mark(clm);
+  const clmAt = (path: string, ref: string) => ctx.locations.at(path, clm, '2300', ref);
+  clmAt('claimId', 'CLM01');
+  clmAt('totalCharge', 'CLM02');
+  clmAt(professional ? 'placeOfService' : 'institutional.facilityTypeCode', 'CLM05-1');
+  clmAt('frequencyCode', 'CLM05-3');
+  clmAt('indicators', 'CLM06');
+  clmAt('relatedCauses', 'CLM11');
+  clmAt('delayReasonCode', 'CLM20');
+  for (const [index, name] of [[12, 'CLM12'], [18, 'CLM18'], [19, 'CLM19']] as const) {
+    if (element(clm, index) !== undefined) warnAt(ctx, X837_WARNING.UNMAPPED_ELEMENT, `${name} (loop 2300) is not carried by the canonical claim`, clm);
+  }
+
+  const hi = healthInformation(segments, kind, ctx);
+  const party = (loop: string, code?: string): LoopRecord | undefined =>
+    draft.parties.find((p) => p.loop === loop && (code === undefined || element(p.segments[0] as Segment, 1) === code));
+  const providerOf = (loop: LoopRecord | undefined, path: string) => (loop ? provider(loop, ctx, path) : undefined);
+  // 4010 files carried a claim-level DTP*472 for lines without their own.
+  const claimDtp472 = ctx.taken.first(segments, 'DTP', '472');
   const totalCharge = element(clm, 2);
+
   const claim = compact({
     tenantId: ctx.tenantId,
     claimId: element(clm, 1),
-    claimType: 'professional' as const,
-    frequencyCode: component(clm, 5, 3, d) as ClaimInput['frequencyCode'],
-    payerClaimControlNumber: refValue(draft.refs, 'F8'),
-    placeOfService: component(clm, 5, 1, d),
+    claimType: kind,
+    frequencyCode: component(clm, 5, 3, d) as Input['frequencyCode'],
+    payerClaimControlNumber: refValue(segments, 'F8', ctx, 'payerClaimControlNumber', '2300'),
+    placeOfService: professional ? component(clm, 5, 1, d) : undefined,
     totalCharge: totalCharge === undefined ? undefined : money(totalCharge),
-    priorAuthorization: refValue(draft.refs, 'G1'),
-    billingProvider: billingProvider(ancestry.billing),
-    renderingProvider: draft.rendering ? provider(draft.rendering) : undefined,
-    referringProvider: draft.referring ? provider(draft.referring) : undefined,
-    subscriber: subscriber(ancestry.subscriber),
-    patient: patient(ancestry.patient),
-    payer: payer(ancestry.subscriber),
-    diagnoses: diagnoses(draft, d),
-    serviceLines: draft.lines.map((line) => serviceLine(line, draft, ctx)),
+    priorAuthorization: refValue(segments, 'G1', ctx, 'priorAuthorization', '2300'),
+    referralNumber: refValue(segments, '9F', ctx, 'referralNumber', '2300'),
+    medicalRecordNumber: refValue(segments, 'EA', ctx, 'medicalRecordNumber', '2300'),
+    cliaNumber: refValue(segments, 'X4', ctx, 'cliaNumber', '2300'),
+    indicators: indicators(clm),
+    relatedCauses: relatedCauses(clm, ctx),
+    delayReasonCode: element(clm, 20) as Input['delayReasonCode'],
+    dates: professional ? datesOf(segments, CLAIM_DATE_QUALIFIERS, ctx, 'dates', '2300') : undefined,
+    attachments: attachments(segments, ctx),
+    contract: contract(segments, ctx),
+    patientPaid: patientPaid(segments, ctx),
+    supplementalInfo: nonEmpty(ctx.taken.all(segments, 'K3').map((k3) => element(k3, 1) as string)),
+    notes: nonEmpty(ctx.taken.all(segments, 'NTE').map((nte) => compact({ code: element(nte, 1), text: element(nte, 2) }) as NonNullable<Input['notes']>[number])),
+    ambulance: professional ? ambulance(draft, ctx) : undefined,
+    repricing: repricing(segments, ctx),
+    billingProvider: billingProvider(draft.ancestry.billing, ctx),
+    payToAddress: payToAddress(draft.ancestry.billing, ctx),
+    payToPlan: payToPlan(draft.ancestry.billing, ctx),
+    renderingProvider: providerOf(party(professional ? '2310B' : '2310D'), 'renderingProvider'),
+    referringProvider: providerOf(party(professional ? '2310A' : '2310F', 'DN'), 'referringProvider'),
+    supervisingProvider: professional ? providerOf(party('2310D'), 'supervisingProvider') : undefined,
+    serviceFacility: serviceFacility(party(professional ? '2310C' : '2310E'), ctx),
+    subscriber: subscriber(draft.ancestry.subscriber, ctx),
+    patient: patient(draft.ancestry.patient, ctx),
+    payer: payer(draft.ancestry.subscriber, ctx),
+    diagnoses: hi.diagnoses,
+    institutional: professional ? undefined : institutional(draft, hi, ctx),
+    serviceLines: draft.lines.map((line, index) => serviceLine(line, index, kind, claimDtp472, ctx)),
   });
+  reportUntaken(draft, ctx);
   // Required parties may be missing from a broken file; validation reports them.
   return claim as ClaimInput;
 }
 
-function billingProvider(node: HlNode | undefined): ClaimInput['billingProvider'] | undefined {
-  const party = node?.party;
-  if (!node || !party) return undefined;
-  const base = provider({ ...party, prv: party.prv ?? node.prv });
-  // 004010 files may carry the EIN as the NM1 identifier (NM108 "24") instead of REF*EI.
-  const tin = refValue(party.refs, 'EI') ?? (element(party.nm1, 8) === '24' ? element(party.nm1, 9) : undefined);
-  return compact({ ...base, tin }) as ClaimInput['billingProvider'];
+function nonEmpty<T>(items: T[]): T[] | undefined {
+  return items.length > 0 ? items : undefined;
 }
 
-function subscriber(node: HlNode | undefined): ClaimInput['subscriber'] | undefined {
-  const party = node?.party;
-  if (!node || !party) return undefined;
+/** CLM06-CLM10; absent elements are left to the model's defaults. */
+function indicators(clm: Segment): Input['indicators'] {
   return compact({
-    memberId: element(party.nm1, 9),
-    name: personName(party.nm1),
-    ...demographics(party.dmg),
-    address: address(party),
-    groupNumber: node.sbr ? element(node.sbr, 3) : undefined,
-  }) as ClaimInput['subscriber'];
+    providerSignature: element(clm, 6),
+    assignment: element(clm, 7),
+    benefitsAssigned: element(clm, 8),
+    releaseOfInformation: element(clm, 9),
+    patientSignatureSource: element(clm, 10),
+  }) as Input['indicators'];
 }
 
-/** The 2000C patient; absent when the patient is the subscriber. */
-function patient(node: HlNode | undefined): ClaimInput['patient'] | undefined {
-  if (!node) return undefined;
-  const relationship = node.pat ? element(node.pat, 1) : undefined;
-  if (relationship === '18') return undefined;
-  const party = node.party;
-  return compact({
-    relationship: relationship as NonNullable<ClaimInput['patient']>['relationship'],
-    name: party ? personName(party.nm1) : undefined,
-    ...demographics(party?.dmg),
-    address: party ? address(party) : undefined,
-  }) as ClaimInput['patient'];
-}
-
-function payer(node: HlNode | undefined): ClaimInput['payer'] | undefined {
-  const loop = node?.payer;
-  if (!node || !loop) return undefined;
-  return compact({
-    name: element(loop.nm1, 3),
-    payerId: element(loop.nm1, 9),
-    claimFilingIndicator: (node.sbr ? element(node.sbr, 9) : undefined) as ClaimInput['payer']['claimFilingIndicator'],
-    address: address(loop),
-  }) as ClaimInput['payer'];
-}
-
-/** HI diagnoses in document order: SV107 pointers count positions in that order. */
-function diagnoses(draft: ClaimDraft, d: Delimiters): DiagnosisInput[] {
-  const out: DiagnosisInput[] = [];
-  for (const hi of draft.his) {
-    for (let index = 1; index < hi.elements.length; index++) {
-      const qualifier = component(hi, index, 1, d);
-      const system = qualifier === undefined ? undefined : DIAGNOSIS_SYSTEMS[qualifier];
-      const code = component(hi, index, 2, d);
-      if (system && code !== undefined) out.push({ code, system });
-    }
-  }
-  return out;
-}
-
-function serviceLine(line: LineDraft, draft: ClaimDraft, ctx: BuildContext): ServiceLineInput {
+/** CLM11: up to three related-cause codes, then state (-4) and country (-5). */
+function relatedCauses(clm: Segment, ctx: BuildContext): Input['relatedCauses'] {
   const d = ctx.delimiters;
-  const sv1 = line.sv1;
-  const dtp = line.dtp472 ?? draft.dtp472;
-  const dates = dtp ? dateOrRange(element(dtp, 2), element(dtp, 3)) : {};
-  if (!sv1) {
-    return compact({ serviceDate: dates.start, serviceDateEnd: dates.end }) as ServiceLineInput;
-  }
-  const unitBasis = element(sv1, 3);
-  if (unitBasis !== undefined && unitBasis !== 'UN') {
-    ctx.warn({
-      code: X837_WARNING.UNIT_BASIS,
-      message: 'SV103 is not UN; SV104 is read as the units of service',
-      position: sv1.position,
-      segmentId: 'SV1',
-    });
-  }
-  const modifiers: string[] = [];
-  for (let index = 3; index < 3 + MAX_LINE_MODIFIERS; index++) {
-    const modifier = component(sv1, 1, index, d);
-    if (modifier !== undefined) modifiers.push(modifier);
-  }
-  const charge = element(sv1, 2);
+  const codes = [1, 2, 3].map((index) => component(clm, 11, index, d)).filter((code): code is string => code !== undefined);
+  if (codes.length === 0) return undefined;
   return compact({
-    procedureCode: component(sv1, 1, 2, d),
-    modifiers,
-    units: element(sv1, 4),
-    charge: charge === undefined ? undefined : money(charge),
-    serviceDate: dates.start,
-    serviceDateEnd: dates.end,
-    placeOfService: element(sv1, 5),
-    diagnosisPointers: pointers(sv1, ctx),
-    lineItemControlNumber: refValue(line.refs, '6R'),
-  }) as ServiceLineInput;
+    codes: codes as NonNullable<Input['relatedCauses']>['codes'],
+    state: component(clm, 11, 4, d),
+    country: component(clm, 11, 5, d),
+  });
 }
 
-function pointers(sv1: NonNullable<LineDraft['sv1']>, ctx: BuildContext): number[] {
-  const out: number[] = [];
-  for (const raw of components(sv1, 7, ctx.delimiters)) {
-    const value = raw.trim();
-    if (value === '') continue;
-    if (/^\d{1,2}$/.test(value)) {
-      out.push(Number(value));
-    } else {
-      ctx.warn({
-        code: X837_WARNING.BAD_POINTER,
-        message: 'SV107 holds a diagnosis pointer that is not a number; it is left out',
-        position: sv1.position,
-        segmentId: 'SV1',
-      });
+/** PWK01 report type, PWK02 transmission, PWK06 control number (PWK05 AC). */
+function attachments(segments: readonly Segment[], ctx: BuildContext): Input['attachments'] {
+  return nonEmpty(
+    ctx.taken.all(segments, 'PWK').map((pwk, index) => {
+      ctx.locations.at(`attachments[${index}]`, pwk, '2300');
+      return compact({ reportType: element(pwk, 1), transmission: element(pwk, 2), controlNumber: element(pwk, 6) }) as NonNullable<Input['attachments']>[number];
+    }),
+  );
+}
+
+function contract(segments: readonly Segment[], ctx: BuildContext): Input['contract'] {
+  const cn1 = ctx.taken.first(segments, 'CN1');
+  if (!cn1) return undefined;
+  ctx.locations.at('contract', cn1, '2300');
+  const amount = element(cn1, 2);
+  return compact({
+    typeCode: element(cn1, 1),
+    amount: amount === undefined ? undefined : money(amount),
+    percent: element(cn1, 3),
+    code: element(cn1, 4),
+    termsDiscountPercent: element(cn1, 5),
+    version: element(cn1, 6),
+  }) as Input['contract'];
+}
+
+function patientPaid(segments: readonly Segment[], ctx: BuildContext): string | undefined {
+  const amt = ctx.taken.first(segments, 'AMT', 'F5');
+  if (!amt) return undefined;
+  ctx.locations.at('patientPaid', amt, '2300', 'AMT02');
+  const value = element(amt, 2);
+  return value === undefined ? undefined : money(value);
+}
+
+/** HCP01-HCP06 claim repricing. */
+function repricing(segments: readonly Segment[], ctx: BuildContext): Input['repricing'] {
+  const hcp = ctx.taken.first(segments, 'HCP');
+  if (!hcp) return undefined;
+  ctx.locations.at('repricing', hcp, '2300');
+  const amount = (index: number) => {
+    const value = element(hcp, index);
+    return value === undefined ? undefined : money(value);
+  };
+  for (let index = 7; index <= 15; index++) {
+    if (element(hcp, index) !== undefined) {
+      warnAt(ctx, X837_WARNING.UNMAPPED_ELEMENT, `HCP${String(index).padStart(2, '0')} (loop 2300) is not carried by the canonical claim`, hcp);
     }
   }
-  return out;
+  return compact({
+    pricingMethodology: element(hcp, 1),
+    allowedAmount: amount(2),
+    savingsAmount: amount(3),
+    organizationId: element(hcp, 4),
+    rate: element(hcp, 5),
+    drgCode: element(hcp, 6),
+  }) as Input['repricing'];
 }
+
+function serviceFacility(loop: LoopRecord | undefined, ctx: BuildContext): Input['serviceFacility'] {
+  if (!loop) return undefined;
+  const nm1 = nm1Of(loop, ctx);
+  ctx.locations.at('serviceFacility', nm1, loop.loop);
+  return compact({
+    name: element(nm1, 3),
+    npi: element(nm1, 8) === 'XX' ? element(nm1, 9) : undefined,
+    address: address(loop, ctx, 'serviceFacility.address'),
+  }) as Input['serviceFacility'];
+}
+
+/** CR1, CRC*07 and the 2310E pick-up / 2310F drop-off locations of an 837P ambulance claim. */
+function ambulance(draft: ClaimDraft, ctx: BuildContext): Input['ambulance'] {
+  const { segments } = draft;
+  const cr1 = ctx.taken.first(segments, 'CR1');
+  const crcs = ctx.taken.all(segments, 'CRC', '07');
+  const pickup = draft.parties.find((p) => p.loop === '2310E');
+  const dropoff = draft.parties.find((p) => p.loop === '2310F');
+  if (!cr1 && crcs.length === 0 && !pickup && !dropoff) return undefined;
+  if (cr1) ctx.locations.at('ambulance', cr1, '2300');
+  const weight = cr1 ? element(cr1, 2) : undefined;
+  const certifications = crcs.map((crc) =>
+    compact({
+      conditionIndicator: element(crc, 2),
+      conditionCodes: [3, 4, 5, 6, 7].map((index) => element(crc, index)).filter((code): code is string => code !== undefined),
+    }),
+  );
+  const dropoffNm1 = dropoff ? nm1Of(dropoff, ctx) : undefined;
+  if (pickup) nm1Of(pickup, ctx);
+  return compact({
+    weightPounds: weight === undefined ? undefined : /^\d+$/.test(weight) ? Number(weight) : (weight as unknown as number),
+    transportReason: cr1 ? element(cr1, 4) : undefined,
+    distanceMiles: cr1 ? element(cr1, 6) : undefined,
+    roundTripPurpose: cr1 ? element(cr1, 9) : undefined,
+    stretcherPurpose: cr1 ? element(cr1, 10) : undefined,
+    certifications: nonEmpty(certifications),
+    pickup: pickup ? address(pickup, ctx, 'ambulance.pickup') : undefined,
+    dropoff: dropoff
+      ? compact({ name: dropoffNm1 ? element(dropoffNm1, 3) : undefined, address: address(dropoff, ctx, 'ambulance.dropoff.address') })
+      : undefined,
+  }) as Input['ambulance'];
+}
+
+/** Every segment of the claim's own loops that no builder mapped: one warning each. */
+export function reportUntaken(draft: ClaimDraft, ctx: BuildContext): void {
+  const report = (segments: readonly Segment[], loop: string) => {
+    for (const segment of segments) {
+      if (ctx.taken.has(segment)) continue;
+      ctx.taken.mark(segment);
+      const qualifier = element(segment, 1);
+      const what = ['REF', 'DTP', 'AMT', 'CRC', 'NM1', 'LIN'].includes(segment.id) && qualifier && /^[A-Z0-9]{1,3}$/.test(qualifier) ? `${segment.id}*${qualifier}` : segment.id;
+      warnAt(ctx, X837_WARNING.UNMAPPED_SEGMENT, `${what} (loop ${loop}) is not carried by the canonical claim`, segment);
+    }
+  };
+  report(draft.segments, '2300');
+  for (const party of draft.parties) report(party.segments, party.loop);
+  for (const line of draft.lines) {
+    report(line.segments, '2400');
+    if (line.drug) report(line.drug.segments, '2410');
+    for (const party of line.parties) report(party.segments, party.loop);
+  }
+}
+

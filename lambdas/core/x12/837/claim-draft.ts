@@ -1,31 +1,37 @@
 /**
- * What the 837P reader collects for one claim (2300 loop and its 2400 lines)
- * before it is turned into a canonical claim.
+ * What the 837 walker collects before anything is mapped: the segments of
+ * each loop, grouped the way the guides nest them. The builders then take
+ * the segments they map (see Taken); whatever no builder took is reported,
+ * so nothing is dropped without a warning.
  */
 import type { Segment } from '../types.js';
-import type { NameLoop } from './entities.js';
+import type { Kind837 } from './loops-837.js';
 import type { Ancestry } from './hl-tree.js';
+
+/** One occurrence of a loop: its opening segment (NM1, LIN, ...) first, then its other segments in order. */
+export interface LoopRecord {
+  /** Guide loop id, e.g. "2010AA", "2310B", "2410". */
+  loop: string;
+  segments: Segment[];
+}
 
 export interface LineDraft {
   lx: Segment;
-  sv1?: Segment;
-  /** DTP*472 of the 2400 loop. */
-  dtp472?: Segment;
-  /** 2400 REF segments (6R line item control number, ...). */
-  refs: Segment[];
+  /** 2400 segments after LX (SV1/SV2, DTP, REF, ...), in order. */
+  segments: Segment[];
+  /** 2410 drug identification (LIN, CTP, REF). */
+  drug?: LoopRecord;
+  /** 2420 line provider loops. */
+  parties: LoopRecord[];
 }
 
 export interface ClaimDraft {
+  kind: Kind837;
   clm: Segment;
   ancestry: Ancestry;
-  /** 2300 REF segments (F8, G1, ...). */
-  refs: Segment[];
-  his: Segment[];
-  /** A claim-level DTP*472, used for lines that carry no date of their own. */
-  dtp472?: Segment;
-  /** 2310A NM1*DN. */
-  referring?: NameLoop;
-  /** 2310B NM1*82 (+ PRV). */
-  rendering?: NameLoop;
+  /** 2300 segments after CLM (DTP, REF, HI, ...), in order. */
+  segments: Segment[];
+  /** 2310 provider and location loops. */
+  parties: LoopRecord[];
   lines: LineDraft[];
 }

@@ -6,24 +6,18 @@
 import type { ClaimInput } from '../../claim/model.js';
 import { element } from '../segment.js';
 import type { Segment } from '../types.js';
+import type { LoopRecord } from './claim-draft.js';
+import type { ClaimLocations, Taken } from './taken.js';
 import { isoDate } from './values.js';
 
 type Provider = NonNullable<ClaimInput['renderingProvider']>;
 type Address = ClaimInput['billingProvider']['address'];
 type PersonName = ClaimInput['subscriber']['name'];
 
-/** The segments of one NM1 loop (e.g. 2010AA, 2010BA, 2310B). */
-export interface NameLoop {
-  nm1: Segment;
-  n3?: Segment;
-  n4?: Segment;
-  dmg?: Segment;
-  prv?: Segment;
-  refs: Segment[];
-}
-
-export function nameLoop(nm1: Segment): NameLoop {
-  return { nm1, refs: [] };
+/** What the party builders need: what has been taken, and where values came from. */
+export interface PartyContext {
+  taken: Taken;
+  locations: ClaimLocations;
 }
 
 /** Drops undefined properties so optional fields are absent, not present-but-undefined. */
@@ -31,6 +25,11 @@ export function compact<T extends object>(value: T): T {
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) if (item !== undefined) out[key] = item;
   return out as T;
+}
+
+/** The loop's opening NM1 (always its first segment), marked as taken. */
+export function nm1Of(loop: LoopRecord, ctx: PartyContext): Segment {
+  return ctx.taken.mark(loop.segments[0] as Segment);
 }
 
 function entityOf(nm1: Segment): Provider['entity'] {
@@ -46,13 +45,22 @@ export function npiOf(nm1: Segment): string | undefined {
   return element(nm1, 8) === 'XX' ? element(nm1, 9) : undefined;
 }
 
-export function refValue(refs: Segment[], qualifier: string): string | undefined {
-  for (const ref of refs) if (element(ref, 1) === qualifier) return element(ref, 2);
-  return undefined;
+/** REF02 of the first REF with that REF01 (the REF is taken). */
+export function refValue(segments: readonly Segment[], qualifier: string, ctx: PartyContext, path?: string, loop = ''): string | undefined {
+  const ref = ctx.taken.first(segments, 'REF', qualifier);
+  if (!ref) return undefined;
+  if (path !== undefined) ctx.locations.at(path, ref, loop, 'REF02');
+  return element(ref, 2);
 }
 
-export function provider(loop: NameLoop): Provider {
-  const { nm1 } = loop;
+/** NM1 name, NPI, PRV taxonomy and N3/N4 address of a provider loop. */
+export function provider(loop: LoopRecord, ctx: PartyContext, path: string, options: { address?: boolean } = {}): Provider {
+  const nm1 = nm1Of(loop, ctx);
+  ctx.locations.at(path, nm1, loop.loop);
+  ctx.locations.at(`${path}.npi`, nm1, loop.loop, 'NM109');
+  ctx.locations.at(`${path}.lastOrOrganizationName`, nm1, loop.loop, 'NM103');
+  const prv = ctx.taken.first(loop.segments, 'PRV');
+  if (prv) ctx.locations.at(`${path}.taxonomy`, prv, loop.loop, 'PRV03');
   return compact({
     entity: entityOf(nm1),
     lastOrOrganizationName: element(nm1, 3),
@@ -60,8 +68,8 @@ export function provider(loop: NameLoop): Provider {
     middleName: element(nm1, 5),
     suffix: element(nm1, 7),
     npi: npiOf(nm1),
-    taxonomy: loop.prv ? element(loop.prv, 3) : undefined,
-    address: address(loop),
+    taxonomy: prv ? element(prv, 3) : undefined,
+    address: options.address === false ? undefined : address(loop, ctx, `${path}.address`),
   }) as Provider;
 }
 
@@ -74,10 +82,18 @@ export function personName(nm1: Segment): PersonName {
   }) as PersonName;
 }
 
-/** N3/N4 as an address; undefined when the loop has neither. */
-export function address(loop: Pick<NameLoop, 'n3' | 'n4'>): Address | undefined {
-  const { n3, n4 } = loop;
+/** N3/N4 of the loop as an address; undefined when the loop has neither. */
+export function address(loop: LoopRecord, ctx: PartyContext, path: string): Address | undefined {
+  const n3 = ctx.taken.first(loop.segments, 'N3');
+  const n4 = ctx.taken.first(loop.segments, 'N4');
   if (!n3 && !n4) return undefined;
+  if (n3) ctx.locations.at(`${path}.line1`, n3, loop.loop, 'N301');
+  if (n4) {
+    ctx.locations.at(path, n4, loop.loop);
+    ctx.locations.at(`${path}.city`, n4, loop.loop, 'N401');
+    ctx.locations.at(`${path}.state`, n4, loop.loop, 'N402');
+    ctx.locations.at(`${path}.postalCode`, n4, loop.loop, 'N403');
+  }
   return compact({
     line1: n3 ? element(n3, 1) : undefined,
     line2: n3 ? element(n3, 2) : undefined,
@@ -88,8 +104,11 @@ export function address(loop: Pick<NameLoop, 'n3' | 'n4'>): Address | undefined 
 }
 
 /** DMG02 (with DMG01 "D8") and DMG03. */
-export function demographics(dmg: Segment | undefined): { birthDate?: string; sex?: 'M' | 'F' | 'U' } {
+export function demographics(loop: LoopRecord, ctx: PartyContext, path: string): { birthDate?: string; sex?: 'M' | 'F' | 'U' } {
+  const dmg = ctx.taken.first(loop.segments, 'DMG');
   if (!dmg) return {};
+  ctx.locations.at(`${path}.birthDate`, dmg, loop.loop, 'DMG02');
+  ctx.locations.at(`${path}.sex`, dmg, loop.loop, 'DMG03');
   const birthDate = element(dmg, 2);
   return compact({
     birthDate: birthDate === undefined ? undefined : isoDate(birthDate),

@@ -4,7 +4,7 @@
  * HL it follows; its parties are found by walking the parent chain.
  */
 import type { Segment } from '../types.js';
-import type { NameLoop } from './entities.js';
+import type { LoopRecord } from './claim-draft.js';
 
 export const HL_BILLING = '20';
 export const HL_SUBSCRIBER = '22';
@@ -15,16 +15,12 @@ export interface HlNode {
   parentId?: string;
   level: string;
   hl: Segment;
-  /** 2000A PRV: billing provider taxonomy. */
-  prv?: Segment;
-  /** 2000B SBR. */
-  sbr?: Segment;
-  /** 2000C PAT. */
-  pat?: Segment;
-  /** 2010AA, 2010BA or 2010CA. */
-  party?: NameLoop;
-  /** 2010BB payer. */
-  payer?: NameLoop;
+  /** Guide loop id of the level: 2000A, 2000B or 2000C. */
+  loop: string;
+  /** Segments of the 2000 level itself (PRV, CUR, SBR, PAT), in order. */
+  segments: Segment[];
+  /** Its 2010 name loops (2010AA/AB/AC, 2010BA/BB, 2010CA). */
+  parties: LoopRecord[];
 }
 
 export interface Ancestry {
@@ -38,11 +34,13 @@ export interface Ancestry {
 export class HlTree {
   private readonly byId = new Map<string, HlNode>();
   private readonly latestByLevel = new Map<string, HlNode>();
+  readonly nodes: HlNode[] = [];
 
   add(node: HlNode): void {
     // A repeated HL01 is a defect of the file; the later node wins for children that follow it.
     this.byId.set(node.id, node);
     this.latestByLevel.set(node.level, node);
+    this.nodes.push(node);
   }
 
   /**
