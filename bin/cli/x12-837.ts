@@ -1,7 +1,11 @@
 /**
- * `claimflow x12 837 <encounter files…>`: native JSON encounters -> one 837P
- * interchange. Invalid claims stop the command (exit 1) with every problem
- * named by file, position and field; nothing partial is written.
+ * `claimflow x12 837 <encounter files…>`: native JSON encounters -> one 837
+ * interchange for one receiver, written with the receiver's envelope policy
+ * (ISA/GS ids, usage, delimiters): a GS 005010X222A1 for professional claims
+ * and a GS 005010X223A2 for institutional ones, as the batch step writes it.
+ * ISA13 and the first group's GS06 are --control-number; a second group's
+ * GS06 is the next number. Invalid claims stop the command (exit 1) with
+ * every problem named by file, position and field; nothing partial is written.
  */
 import { writeFile } from 'node:fs/promises';
 import type { Claim } from '../../lambdas/core/claim/model.js';
@@ -9,7 +13,7 @@ import { submissionFindings } from '../../lambdas/core/claim/submission-checks.j
 import { hasErrors } from '../../lambdas/core/claim/validate.js';
 import { parseNativeJson } from '../../lambdas/core/encounters/native-json.js';
 import { receiverForPayer, type Receiver } from '../../lambdas/core/tenant/config.js';
-import { write837P } from '../../lambdas/core/x12/837/write-837p.js';
+import { claimTypesIn, write837Interchange } from '../../lambdas/core/x12/837/write-837.js';
 import { CliInputError, CliUsageError } from './errors.js';
 import { loadTenant, readText } from './files.js';
 
@@ -44,7 +48,8 @@ export async function x12837Command(files: string[], options: X12837Options, std
   if (!Number.isInteger(controlNumber) || controlNumber < 1 || controlNumber > 999_999_999) {
     throw new CliUsageError('--control-number must be an integer from 1 to 999999999');
   }
-  const x12 = write837P({ claims, tenant, receiver, controlNumber, createdAt: new Date() });
+  const groupControlNumbers = Object.fromEntries(claimTypesIn(claims).map((type, i) => [type, ((controlNumber - 1 + i) % 999_999_999) + 1]));
+  const { text: x12 } = write837Interchange({ claims, tenant, receiver, isaControlNumber: controlNumber, groupControlNumbers, createdAt: new Date() });
   if (options.out) await writeFile(options.out, x12);
   else stdout.write(x12.endsWith('\n') ? x12 : `${x12}\n`);
 }

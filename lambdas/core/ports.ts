@@ -58,13 +58,20 @@ export interface ClaimRecord {
   source: SourceRef;
   batchId?: string;
   payment?: ClaimPayment;
+  /** 277CA 2200D REF*1K: the payer's claim control number, kept from the claim's acknowledgment. */
+  payerClaimId?: string;
   createdAt: string;
   updatedAt: string;
 }
 
 /** One append-only audit event; written in the same transaction as the change it records. */
 export interface ClaimEvent {
-  type: 'created' | 'superseded' | 'status-changed' | 'remittance-posted';
+  /**
+   * 'acknowledgment-posted': a 999 or 277CA moved (or noted on) the claim;
+   * `cause` is the acknowledgment id and the transition writes its
+   * idempotency marker, so a redelivered acknowledgment posts once.
+   */
+  type: 'created' | 'superseded' | 'status-changed' | 'remittance-posted' | 'acknowledgment-posted';
   from?: ClaimStatus;
   to: ClaimStatus;
   at: string;
@@ -97,7 +104,7 @@ export interface ClaimRepository {
     current: ClaimRecord,
     to: ClaimStatus,
     event: Omit<ClaimEvent, 'from' | 'to'>,
-    patch?: Partial<Pick<ClaimRecord, 'batchId' | 'payment' | 'findings'>>,
+    patch?: Partial<Pick<ClaimRecord, 'batchId' | 'payment' | 'findings' | 'payerClaimId'>>,
   ): Promise<ClaimRecord>;
   /** Claims ready to batch for one tenant and receiver, oldest first. */
   listReady(tenantId: string, receiverId: string, limit?: number): Promise<ClaimRecord[]>;
@@ -140,6 +147,63 @@ export interface BatchRecord {
   status: 'open' | 'written';
   createdAt: string;
   writtenAt?: string;
+  /** What the receiver's 999s said about the batch's groups; absent until the first 999. */
+  acknowledgment?: BatchAcknowledgment;
+}
+
+/** AK901 / IK501 as recorded on the batch ('unknown' when the 999 lacked the IK5 or AK9). */
+export type AckStatus = 'accepted' | 'accepted_with_errors' | 'rejected' | 'partially_accepted' | 'unknown';
+
+/** One error a 999 reported (IK3 segment / IK4 element / IK5 transaction / AK9 group), without the bad value. */
+export interface AckErrorRecord {
+  level: 'group' | 'transaction' | 'segment' | 'element';
+  /** IK304, IK403, IK502-506 or AK905-909. */
+  code: string;
+  /** IK301. */
+  segmentId?: string;
+  /** IK302: position in the transaction set, ST = 1. */
+  segmentPosition?: number;
+  /** IK303. */
+  loopId?: string;
+  /** IK401 as element[:component[:repetition]]. */
+  elementPosition?: string;
+  /** IK402. */
+  elementRef?: string;
+  /** CLM01s the position falls in (locateClaims over the 837 we sent); empty when none or unknown. */
+  claimIds: string[];
+}
+
+export interface BatchTransactionAck {
+  /** ST02 of our 837 (AK202). */
+  controlNumber: string;
+  status: AckStatus;
+  errors: AckErrorRecord[];
+}
+
+export interface BatchGroupAck {
+  /** GS06 of our 837 (AK102). */
+  controlNumber: number;
+  status: AckStatus;
+  /** Acknowledgment id of the 999 that said it. */
+  ackId: string;
+  /** Object key of that 999. */
+  file: string;
+  at: string;
+  errors: AckErrorRecord[];
+  transactions: BatchTransactionAck[];
+}
+
+export interface BatchAcknowledgment {
+  /**
+   * Over the batch's groups: 'rejected' / 'accepted' when all agree,
+   * 'accepted_with_errors' when all are accepted and some with errors,
+   * 'partially_accepted' otherwise; 'unknown' while a group is unanswered.
+   */
+  status: AckStatus;
+  /** When the latest group acknowledgment was recorded. */
+  at: string;
+  /** The latest acknowledgment per group (GS06). */
+  groups: BatchGroupAck[];
 }
 
 export interface BatchRepository {
@@ -153,17 +217,52 @@ export interface BatchRepository {
   markWritten(batch: BatchRecord, at: string): Promise<void>;
   get(tenantId: string, batchId: string): Promise<BatchRecord | undefined>;
   list(tenantId: string): Promise<BatchRecord[]>;
+  /**
+   * The batch sent to `receiverId` whose interchange holds the group with
+   * GS06 = `groupControlNumber` (what a 999's AK102 names). The newest one
+   * when the control numbers have wrapped.
+   */
+  findByGroupControlNumber(tenantId: string, receiverId: string, groupControlNumber: number): Promise<BatchRecord | undefined>;
+  /**
+   * Records a 999's answer for one group of the batch on the batch record
+   * and as an audit event, in one transaction. 'duplicate' (nothing written)
+   * when this acknowledgment was already recorded for this group.
+   */
+  recordAcknowledgment(tenantId: string, batchId: string, group: BatchGroupAck): Promise<'recorded' | 'duplicate'>;
+  /** The audit events of recordAcknowledgment, oldest first. */
+  acknowledgmentEvents(tenantId: string, batchId: string): Promise<BatchGroupAck[]>;
+}
+
+/**
+ * Whose sequence a control number belongs to: ISA13 and GS06 must be unique
+ * (and are kept increasing) per tenant, ISA sender and ISA receiver.
+ */
+export interface ControlNumberScope {
+  tenantId: string;
+  /** ISA05:ISA06, e.g. "ZZ:ACMEBILL". */
+  sender: string;
+  /** ISA07:ISA08, e.g. "ZZ:PRAIRIECH". */
+  receiver: string;
 }
 
 export interface ControlNumberAllocator {
-  /** Next interchange control number for the tenant: 1..999,999,999, then wraps to 1. Atomic. */
-  next(tenantId: string): Promise<number>;
+  /**
+   * Reserves `count` consecutive numbers of the scope's sequence in one atomic
+   * step (an interchange takes one for ISA13 and one per GS06) and returns
+   * them in order. Numbers run 1..999,999,999 and then wrap to 1, so a block
+   * crossing the wrap reads e.g. [999999998, 999999999, 1]: unique, and
+   * increasing modulo the wrap. Concurrent callers never share a number.
+   */
+  allocate(scope: ControlNumberScope, count: number): Promise<number[]>;
 }
 
 export interface ExceptionRecord {
   /** Tenant the object belongs to, or "_system" when the key names no known tenant. */
   tenantId: string;
   kind:
+    | 'ack-unmatched'
+    | 'ack-illegal-transition'
+    | 'ack-incomplete'
     | 'unknown-tenant'
     | 'bad-key'
     | 'unreadable-file'
@@ -215,6 +314,39 @@ export interface RemittanceRepository {
   isPosted(tenantId: string, remittanceId: string, claimId: string): Promise<boolean>;
 }
 
+/** One acknowledgment (a 999 ST or a 277CA ST) as received: what a biller lists. */
+export interface AcknowledgmentRecord {
+  tenantId: string;
+  /** Stable id: the same acknowledgment resent under another name has the same id. */
+  ackId: string;
+  kind: '999' | '277ca';
+  file: string;
+  /** ISA06 of the acknowledgment (the receiver that answered). */
+  senderId?: string;
+  /** Receiver id of the tenant config, when ISA06 named one. */
+  receiverId?: string;
+  /** 999: the batch and AK102 it answered. */
+  batchId?: string;
+  groupControlNumber?: number;
+  /** 999: AK901 mapped; 277CA: not set. */
+  status?: AckStatus;
+  /** Claims the acknowledgment names (277CA) or covers (999). */
+  claimCount: number;
+  accepted: number;
+  rejected: number;
+  /** 999 E: claims that got a finding without moving; 277CA: pending statuses. */
+  noted: number;
+  alreadyPosted: number;
+  exceptions: number;
+  receivedAt: string;
+}
+
+export interface AcknowledgmentRepository {
+  /** Upsert by (tenant, ackId, kind). */
+  put(record: AcknowledgmentRecord): Promise<void>;
+  list(tenantId: string): Promise<AcknowledgmentRecord[]>;
+}
+
 export interface ObjectStore {
   get(key: string): Promise<{ body: Buffer; etag?: string }>;
   put(key: string, body: string | Buffer, contentType?: string): Promise<void>;
@@ -261,6 +393,23 @@ export class AlreadyPostedError extends Error {
   }
 }
 
+/**
+ * This acknowledgment already moved or noted this claim (its idempotency
+ * marker exists): a redelivered 999 or 277CA is done, not failed. Raised by
+ * ClaimRepository.transition for an 'acknowledgment-posted' event.
+ */
+export class AlreadyAcknowledgedError extends Error {
+  readonly code = 'ACKNOWLEDGMENT_ALREADY_POSTED';
+  constructor(
+    readonly tenantId: string,
+    readonly ackId: string,
+    readonly claimId: string,
+  ) {
+    super('acknowledgment already posted to this claim');
+    this.name = 'AlreadyAcknowledgedError';
+  }
+}
+
 /** Every port the application uses, as one set: what the adapters provide. */
 export interface Ports {
   objects: ObjectStore;
@@ -270,4 +419,5 @@ export interface Ports {
   exceptions: ExceptionRepository;
   tenants: TenantRepository;
   remittances: RemittanceRepository;
+  acknowledgments: AcknowledgmentRepository;
 }

@@ -24,30 +24,52 @@ function batch(tenantId: string, batchId: string, receiverId = 'clearinghouse', 
 }
 
 describe('control numbers', () => {
-  it('start at 1 and hand out distinct consecutive numbers to concurrent callers', async () => {
-    const numbers = await Promise.all(Array.from({ length: 25 }, () => ctx.adapters.controlNumbers.next(A)));
-    expect(new Set(numbers).size).toBe(25);
-    expect([...numbers].sort((x, y) => x - y)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
-    expect(await ctx.adapters.controlNumbers.next(A)).toBe(26);
+  const scope = (tenantId: string, receiver = 'ZZ:CLEARINGHOUSE', sender = 'ZZ:SENDER') => ({ tenantId, sender, receiver });
+  const seed = (key: { pk: string; sk: string }, tenantId: string, seq: number) =>
+    ctx.adapters.clients.dynamo.send(new PutItemCommand({ TableName: ctx.env.CLAIMFLOW_TABLE!, Item: marshall({ ...key, tenantId, seq }) }));
+
+  it('start at 1 and hand concurrent callers disjoint blocks of consecutive numbers', async () => {
+    const blocks = await Promise.all(Array.from({ length: 20 }, (_, i) => ctx.adapters.controlNumbers.allocate(scope(A), 1 + (i % 3))));
+    for (const block of blocks) block.forEach((n, i) => i > 0 && expect(n).toBe((block[i - 1] as number) + 1));
+    const all = blocks.flat().sort((x, y) => x - y);
+    expect(all).toEqual(Array.from({ length: all.length }, (_, i) => i + 1));
+    expect(await ctx.adapters.controlNumbers.allocate(scope(A), 2)).toEqual([all.length + 1, all.length + 2]);
   });
 
-  it('count each tenant separately', async () => {
-    const before = await ctx.adapters.controlNumbers.next(A);
-    expect(await ctx.adapters.controlNumbers.next(B)).toBe(1);
-    expect(await ctx.adapters.controlNumbers.next(A)).toBe(before + 1);
+  it('count each (tenant, sender, receiver) separately', async () => {
+    const [before] = await ctx.adapters.controlNumbers.allocate(scope(A), 1);
+    expect(await ctx.adapters.controlNumbers.allocate(scope(B), 1)).toEqual([1]);
+    expect(await ctx.adapters.controlNumbers.allocate(scope(A, 'ZZ:OTHERRECEIVER'), 3)).toEqual([1, 2, 3]);
+    expect(await ctx.adapters.controlNumbers.allocate(scope(A, 'ZZ:CLEARINGHOUSE', '01:OTHERSENDER'), 1)).toEqual([1]);
+    // Same ids under another qualifier are another party.
+    expect(await ctx.adapters.controlNumbers.allocate(scope(A, '30:CLEARINGHOUSE'), 1)).toEqual([1]);
+    expect(await ctx.adapters.controlNumbers.allocate(scope(A), 1)).toEqual([(before as number) + 1]);
   });
 
-  it('wrap from 999,999,999 to 1', async () => {
+  it('wrap from 999,999,999 to 1, also inside one block', async () => {
     const tenant = 'wrap-tenant';
-    await ctx.adapters.clients.dynamo.send(
-      new PutItemCommand({
-        TableName: ctx.env.CLAIMFLOW_TABLE!,
-        Item: marshall({ ...keys.controlNumberCounter(tenant), tenantId: tenant, seq: 999_999_997 }),
-      }),
-    );
-    const numbers = [];
-    for (let i = 0; i < 4; i++) numbers.push(await ctx.adapters.controlNumbers.next(tenant));
-    expect(numbers).toEqual([999_999_998, 999_999_999, 1, 2]);
+    const s = scope(tenant);
+    await seed(keys.scopedControlNumberCounter(tenant, s.sender, s.receiver), tenant, 999_999_997);
+    expect(await ctx.adapters.controlNumbers.allocate(s, 1)).toEqual([999_999_998]);
+    expect(await ctx.adapters.controlNumbers.allocate(s, 3)).toEqual([999_999_999, 1, 2]);
+    expect(await ctx.adapters.controlNumbers.allocate(s, 2)).toEqual([3, 4]);
+  });
+
+  it('start a new scope where the old per-tenant counter stopped, so no receiver sees a number twice', async () => {
+    const tenant = 'legacy-tenant';
+    await seed(keys.controlNumberCounter(tenant), tenant, 41);
+    expect(await ctx.adapters.controlNumbers.allocate(scope(tenant, 'ZZ:R1'), 2)).toEqual([42, 43]);
+    expect(await ctx.adapters.controlNumbers.allocate(scope(tenant, 'ZZ:R2'), 1)).toEqual([42]);
+    expect(await ctx.adapters.controlNumbers.allocate(scope(tenant, 'ZZ:R1'), 1)).toEqual([44]);
+    // Two first allocations racing on a new scope still get disjoint blocks.
+    const raced = await Promise.all([1, 2, 3].map(() => ctx.adapters.controlNumbers.allocate(scope(tenant, 'ZZ:R3'), 2)));
+    expect(raced.flat().sort((x, y) => x - y)).toEqual([42, 43, 44, 45, 46, 47]);
+  });
+
+  it('refuse an empty or oversized block and a scope that could forge a key', async () => {
+    await expect(ctx.adapters.controlNumbers.allocate(scope(A), 0)).rejects.toThrow(/block/);
+    await expect(ctx.adapters.controlNumbers.allocate(scope(A), 1001)).rejects.toThrow(/block/);
+    await expect(ctx.adapters.controlNumbers.allocate(scope(A, 'ZZ:X#T#globex'), 1)).rejects.toThrow(/qualifier:id/);
   });
 });
 

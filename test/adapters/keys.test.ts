@@ -37,6 +37,7 @@ describe('keys', () => {
       keys.remittancePosting('acme', 'R1', hash).pk,
       keys.remittance('acme', 'R1').pk,
       keys.controlNumberCounter('acme').pk,
+      keys.scopedControlNumberCounter('acme', 'ZZ:ACME', 'ZZ:RCV').pk,
       keys.batch('acme', 'b1').pk,
       keys.openBatch('acme', 'rcv-1').pk,
       keys.exception('acme', '2026-01-01T00:00:00.000Z', 'x').pk,
@@ -50,6 +51,13 @@ describe('keys', () => {
     const marker = keys.remittancePosting('acme', 'R1', hash);
     for (const value of [claim.pk, claim.sk, event.pk, event.sk, marker.pk, marker.sk]) expect(value).not.toContain('PCN-001');
     expect(claim).toEqual({ pk: `T#acme#CLAIM#${hash}`, sk: 'CLAIM' });
+  });
+
+  it('scope a control-number counter by ISA sender and receiver, refusing parts that are not qualifier:id', () => {
+    expect(keys.scopedControlNumberCounter('acme', 'ZZ:ACME BILL', '30:123456789')).toEqual({ pk: 'T#acme#COUNTER', sk: 'ISA13#ZZ:ACME BILL#30:123456789' });
+    expect(() => keys.scopedControlNumberCounter('acme', 'ZZ:A#B', 'ZZ:RCV')).toThrow(/qualifier:id/);
+    expect(() => keys.scopedControlNumberCounter('acme', 'ZZ:ACME', 'RCV')).toThrow(/qualifier:id/);
+    expect(() => keys.scopedControlNumberCounter('acme', 'ZZ:ACME', 'ZZ:SIXTEENCHARSXXXX')).toThrow(/qualifier:id/);
   });
 
   it('pad event versions so they sort as strings', () => {

@@ -81,7 +81,18 @@ export const keys = {
     sk: `${REMITTANCE_SK_PREFIX}${remittanceId}`,
   }),
 
+  /**
+   * The per-tenant counter used before counters were scoped by sender and
+   * receiver. No longer advanced; read once to seed each new scoped counter
+   * so no receiver sees a number it was already sent.
+   */
   controlNumberCounter: (tenantId: string): ItemKey => ({ pk: `${tenantPrefix(tenantId)}COUNTER`, sk: 'ISA13' }),
+
+  /** ISA13/GS06 sequence of one (tenant, ISA sender qualifier:id, ISA receiver qualifier:id). */
+  scopedControlNumberCounter: (tenantId: string, sender: string, receiver: string): ItemKey => ({
+    pk: `${tenantPrefix(tenantId)}COUNTER`,
+    sk: `ISA13#${counterPart(sender, 'sender')}#${counterPart(receiver, 'receiver')}`,
+  }),
 
   batch: (tenantId: string, batchId: string): ItemKey => ({
     pk: batchPartition(tenantId),
@@ -94,6 +105,34 @@ export const keys = {
     sk: `OPEN#${receiverId}`,
   }),
 
+  /** Idempotency marker: acknowledgment `ackId` (a 999 or 277CA transaction set) moved or noted the claim. */
+  acknowledgmentPosting: (tenantId: string, ackId: string, hash: string): ItemKey => ({
+    pk: `${tenantPrefix(tenantId)}ACKPOST#${ackId}`,
+    sk: `CLAIM#${hash}`,
+  }),
+
+  /** One received acknowledgment (999 or 277CA transaction set), listed per tenant. */
+  acknowledgment: (tenantId: string, kind: string, ackId: string): ItemKey => ({
+    pk: acknowledgmentPartition(tenantId),
+    sk: `${ACKNOWLEDGMENT_SK_PREFIX}${kind}#${ackId}`,
+  }),
+
+  /**
+   * Lookup from what a 999 names (receiver + AK102 = our GS06) to the batch.
+   * Zero-padded like ISA13; a wrapped control number overwrites the pointer
+   * with the newer batch, which is the one a new 999 answers.
+   */
+  batchGroup: (tenantId: string, receiverId: string, groupControlNumber: number): ItemKey => ({
+    pk: batchPartition(tenantId),
+    sk: `${BATCH_GROUP_SK_PREFIX}${receiverId}#${String(groupControlNumber).padStart(9, '0')}`,
+  }),
+
+  /** Audit event of one 999 group answer on a batch; its existence makes recording it idempotent. */
+  batchAcknowledgment: (tenantId: string, batchId: string, groupControlNumber: number, ackId: string): ItemKey => ({
+    pk: batchPartition(tenantId),
+    sk: `${BATCH_ACK_SK_PREFIX}${batchId}#${String(groupControlNumber).padStart(9, '0')}#${ackId}`,
+  }),
+
   exception: (tenantId: string, at: string, unique: string): ItemKey => ({
     pk: exceptionPartition(tenantId),
     sk: `${at}#${unique}`,
@@ -103,6 +142,16 @@ export const keys = {
 export const EVENT_SK_PREFIX = 'EVT#';
 export const BATCH_SK_PREFIX = 'B#';
 export const REMITTANCE_SK_PREFIX = 'R#';
+export const ACKNOWLEDGMENT_SK_PREFIX = 'A#';
+/** Beside B# (batches) and OPEN# in the batch partition: must not start with "B#". */
+export const BATCH_GROUP_SK_PREFIX = 'GS#';
+export const BATCH_ACK_SK_PREFIX = 'BACK#';
+
+/** "ZZ:ACMEBILL": a qualifier and an ISA id (letters, digits, spaces), nothing that could forge a key. */
+function counterPart(value: string, what: string): string {
+  if (!/^[0-9A-Z]{2}:[A-Za-z0-9 ]{1,15}$/.test(value)) throw new Error(`control number ${what} must be "qualifier:id"; refusing to build a key from it`);
+  return value;
+}
 
 export function readyPartition(tenantId: string, receiverId: string): string {
   return `${tenantPrefix(tenantId)}READY#${receiverId}`;
@@ -118,6 +167,10 @@ export function batchPartition(tenantId: string): string {
 
 export function remittancePartition(tenantId: string): string {
   return `${tenantPrefix(tenantId)}REMIT`;
+}
+
+export function acknowledgmentPartition(tenantId: string): string {
+  return `${tenantPrefix(tenantId)}ACK`;
 }
 
 export function exceptionPartition(tenantId: string): string {

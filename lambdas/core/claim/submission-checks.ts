@@ -1,35 +1,39 @@
 /**
  * Everything a claim must pass before it may be batched: the required-data
- * checks (validate.ts) plus the 837P guide's own constraints (check837P),
- * as findings. Intake runs it so a claim that could not be written is
+ * checks (validate.ts) plus its guide's own constraints (check837P for
+ * professional claims, check837I for institutional ones), as findings. Intake runs it so a claim that could not be written is
  * rejected at the door; build-batch runs it again so a claim that slipped
  * through is held back instead of sinking its batch.
  */
 import type { Finding } from '../ports.js';
 import { check837P } from '../x12/837/check-837p.js';
 import type { Claim837ErrorCode } from '../x12/837/write-errors.js';
+import { check837I } from '../x12/837i/check-837i.js';
 import type { Claim } from './model.js';
 import { validateClaim } from './validate.js';
 
-/** 837P problems validate.ts already reports under its own rule ids. */
-const COVERED_BY_VALIDATE = new Set<Claim837ErrorCode>([
+/** Guide problems validate.ts already reports under its own rule ids. */
+const COVERED_BY_VALIDATE = new Set<string>([
   'TOTAL_CHARGE_MISMATCH',
   'DIAGNOSIS_POINTER_OUT_OF_RANGE',
   'SERVICE_DATE_RANGE_REVERSED',
   'FREQUENCY_NEEDS_PAYER_CLAIM_CONTROL_NUMBER',
   'NEGATIVE_CHARGE',
-]);
+] satisfies Claim837ErrorCode[]);
 
 export function submissionFindings(claim: Claim): Finding[] {
-  const problems = check837P(claim);
+  const institutional = claim.claimType === 'institutional';
+  const problems = institutional ? check837I(claim) : check837P(claim);
+  // Rule ids name the guide that refused the claim: X837-... (837P), X837I-... (837I).
+  const prefix = institutional ? 'X837I' : 'X837';
   const guideFindings: Finding[] = problems
     .filter((problem) => !COVERED_BY_VALIDATE.has(problem.code))
     .map((problem) => ({
-      ruleId: `X837-${problem.code.replace(/_/g, '-')}`,
+      ruleId: `${prefix}-${problem.code.replace(/_/g, '-')}`,
       severity: 'error',
       message: problem.message,
       ...(problem.element ? { path: problem.element } : {}),
-      fix: 'Correct the field named; the 837P implementation guide does not allow it as it is.',
+      fix: `Correct the field named; the ${institutional ? '837I' : '837P'} implementation guide does not allow it as it is.`,
     }));
   // validateClaim adds exact cents and would throw on an amount beyond them; check837P has named it.
   if (problems.some((problem) => problem.code === 'AMOUNT_TOO_LARGE')) return guideFindings;

@@ -8,6 +8,44 @@ import { TenantId } from '../claim/model.js';
 
 const IsaQualifier = z.enum(['01', '14', '20', '27', '28', '29', '30', '33', 'ZZ']);
 const IsaId = z.string().min(1).max(15).regex(/^[A-Za-z0-9 ]+$/, 'must be letters, digits or spaces');
+const GsCode = z.string().min(2).max(15);
+const Usage = z.enum(['T', 'P']).meta({ description: 'ISA15: T test, P production.' });
+
+/**
+ * One delimiter of the interchange. Printable ASCII only (configs are edited
+ * by people; control characters would be invisible there), and never a
+ * letter, digit, space, '.' or '-': those occur inside values the writers
+ * generate themselves (ISA padding, decimals, date ranges) and could not be
+ * stripped out of the data.
+ */
+const Delimiter = z
+  .string()
+  .regex(/^[!-~]$/, 'must be one printable character')
+  .refine((c) => !/[A-Za-z0-9.-]/.test(c), "must not be a letter, digit, '.' or '-'");
+
+/** Partial on purpose: a receiver may change one delimiter and inherit the rest. */
+export const DelimiterOverrides = z
+  .object({
+    element: Delimiter.optional(),
+    component: Delimiter.optional().meta({ description: 'ISA16.' }),
+    repetition: Delimiter.optional().meta({ description: 'ISA11.' }),
+    segment: Delimiter.optional(),
+  })
+  .strict();
+
+export const DEFAULT_ENVELOPE_DELIMITERS = Object.freeze({ element: '*', component: ':', repetition: '^', segment: '~' });
+
+/** What a receiver may set differently from the tenant's interchange settings. */
+export const EnvelopeOverrides = z
+  .object({
+    senderQualifier: IsaQualifier.optional().meta({ description: 'ISA05 for this receiver.' }),
+    senderId: IsaId.optional().meta({ description: 'ISA06 for this receiver.' }),
+    gsSenderCode: GsCode.optional().meta({ description: 'GS02 for this receiver.' }),
+    usage: Usage.optional(),
+    acknowledgmentRequested: z.boolean().optional().meta({ description: 'ISA14: ask for a TA1.' }),
+    delimiters: DelimiterOverrides.optional(),
+  })
+  .strict();
 
 export const Receiver = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be lower-case letters, digits and hyphens'),
@@ -15,7 +53,8 @@ export const Receiver = z.object({
   identifier: z.string().min(2).max(80).meta({ description: '1000B NM109 receiver primary identifier.' }),
   isaQualifier: IsaQualifier,
   isaId: IsaId,
-  gsReceiverCode: z.string().min(2).max(15),
+  gsReceiverCode: GsCode,
+  envelope: EnvelopeOverrides.optional().meta({ description: 'Envelope settings that differ from the tenant interchange for this receiver.' }),
   payerIds: z.array(z.string().min(2).max(80)).default([]).meta({ description: 'Payer ids routed to this receiver.' }),
   default: z.boolean().default(false).meta({ description: 'Receives claims for payers not routed elsewhere.' }),
 });
@@ -40,10 +79,24 @@ export const TenantConfig = z.object({
   interchange: z.object({
     senderQualifier: IsaQualifier,
     senderId: IsaId,
-    gsSenderCode: z.string().min(2).max(15),
-    usage: z.enum(['T', 'P']).default('T').meta({ description: 'ISA15: T test, P production.' }),
+    gsSenderCode: GsCode,
+    usage: Usage.default('T'),
+    acknowledgmentRequested: z.boolean().optional().meta({ description: 'ISA14: ask for a TA1 (default no).' }),
+    delimiters: DelimiterOverrides.optional().meta({ description: 'Defaults * : ^ ~ (element, component, repetition, segment).' }),
   }),
   receivers: z.array(Receiver).min(1),
+}).superRefine((config, ctx) => {
+  // Overrides are checked one by one above; only the merged set can show two delimiters clashing.
+  config.receivers.forEach((receiver, index) => {
+    const delimiters = mergeDelimiters(config.interchange.delimiters, receiver.envelope?.delimiters);
+    if (new Set(Object.values(delimiters)).size !== 4) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['receivers', index, 'envelope', 'delimiters'],
+        message: 'the element, component, repetition and segment delimiters must all differ (after the tenant defaults are applied)',
+      });
+    }
+  });
 });
 
 export type TenantConfig = z.output<typeof TenantConfig>;
@@ -53,4 +106,63 @@ export type Receiver = z.output<typeof Receiver>;
 /** The receiver a payer's claims go to: an explicit route first, then the default receiver. */
 export function receiverForPayer(config: TenantConfig, payerId: string): Receiver | undefined {
   return config.receivers.find((r) => r.payerIds.includes(payerId)) ?? config.receivers.find((r) => r.default);
+}
+
+/**
+ * The envelope one receiver's interchanges are written with: the tenant's
+ * interchange settings, overridden per receiver. The counter of ISA13/GS06
+ * numbers is scoped by `sender` and `receiver` (qualifier:id), so a receiver
+ * with its own ISA06 gets its own sequence.
+ */
+export interface EnvelopePolicy {
+  /** ISA05/ISA06. */
+  senderQualifier: string;
+  senderId: string;
+  /** ISA07/ISA08. */
+  receiverQualifier: string;
+  receiverId: string;
+  /** GS02/GS03. */
+  gsSenderCode: string;
+  gsReceiverCode: string;
+  /** ISA15. */
+  usage: 'T' | 'P';
+  /** ISA14. */
+  acknowledgmentRequested: boolean;
+  delimiters: { element: string; component: string; repetition: string; segment: string };
+  /** ISA09/10, GS04/05 and BHT04/05 are wall-clock times in this zone (the tenant's schedule zone). */
+  timeZone: string;
+  /** Counter scope: "ISA05:ISA06" and "ISA07:ISA08". */
+  sender: string;
+  receiver: string;
+}
+
+export function envelopeFor(tenant: TenantConfig, receiver: Receiver): EnvelopePolicy {
+  const base = tenant.interchange;
+  const own = receiver.envelope ?? {};
+  const senderQualifier = own.senderQualifier ?? base.senderQualifier;
+  const senderId = own.senderId ?? base.senderId;
+  return {
+    senderQualifier,
+    senderId,
+    receiverQualifier: receiver.isaQualifier,
+    receiverId: receiver.isaId,
+    gsSenderCode: own.gsSenderCode ?? base.gsSenderCode,
+    gsReceiverCode: receiver.gsReceiverCode,
+    usage: own.usage ?? base.usage,
+    acknowledgmentRequested: own.acknowledgmentRequested ?? base.acknowledgmentRequested ?? false,
+    delimiters: mergeDelimiters(base.delimiters, own.delimiters),
+    timeZone: tenant.schedule.timezone,
+    sender: `${senderQualifier}:${senderId}`,
+    receiver: `${receiver.isaQualifier}:${receiver.isaId}`,
+  };
+}
+
+type DelimiterSet = EnvelopePolicy['delimiters'];
+
+function mergeDelimiters(tenant: Partial<DelimiterSet> | undefined, receiver: Partial<DelimiterSet> | undefined): DelimiterSet {
+  return { ...DEFAULT_ENVELOPE_DELIMITERS, ...stripUndefined(tenant), ...stripUndefined(receiver) };
+}
+
+function stripUndefined<T extends object>(value: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
