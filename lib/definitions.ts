@@ -43,7 +43,7 @@ export const TABLE = {
   timeToLiveAttribute: 'expiresAt',
 } as const;
 
-export type QueueName = 'intake' | 'remittance';
+export type QueueName = 'intake' | 'remittance' | 'ack999' | 'ack277ca';
 
 export interface QueueDefinition {
   name: QueueName;
@@ -56,7 +56,7 @@ export interface QueueDefinition {
   batchSize: number;
 }
 
-export type FunctionName = 'intake' | 'buildBatch' | 'remittance';
+export type FunctionName = 'intake' | 'buildBatch' | 'remittance' | 'ack999' | 'ack277ca';
 
 export interface FunctionDefinition {
   name: FunctionName;
@@ -78,6 +78,22 @@ export const FUNCTIONS: Record<FunctionName, FunctionDefinition> = {
     memoryMiB: 512,
     queue: 'remittance',
   },
+  /** 999 implementation acknowledgments -> batch and claim states (reads the batch's 837 to locate IK3 errors). */
+  ack999: {
+    name: 'ack999',
+    entry: 'lambdas/handlers/acknowledgment-999.ts',
+    timeoutSeconds: 120,
+    memoryMiB: 512,
+    queue: 'ack999',
+  },
+  /** 277CA claim acknowledgments -> claims accepted or rejected. */
+  ack277ca: {
+    name: 'ack277ca',
+    entry: 'lambdas/handlers/acknowledgment-277ca.ts',
+    timeoutSeconds: 120,
+    memoryMiB: 512,
+    queue: 'ack277ca',
+  },
 };
 
 function queueFor(name: QueueName, fn: FunctionDefinition): QueueDefinition {
@@ -93,6 +109,8 @@ function queueFor(name: QueueName, fn: FunctionDefinition): QueueDefinition {
 export const QUEUES: Record<QueueName, QueueDefinition> = {
   intake: queueFor('intake', FUNCTIONS.intake),
   remittance: queueFor('remittance', FUNCTIONS.remittance),
+  ack999: queueFor('ack999', FUNCTIONS.ack999),
+  ack277ca: queueFor('ack277ca', FUNCTIONS.ack277ca),
 };
 
 export interface NotificationDefinition {
@@ -105,6 +123,8 @@ export interface NotificationDefinition {
 export const NOTIFICATIONS: NotificationDefinition[] = [
   { queue: 'intake', prefix: layout.inboundEncounters },
   { queue: 'remittance', prefix: layout.inbound835 },
+  { queue: 'ack999', prefix: layout.inbound999 },
+  { queue: 'ack277ca', prefix: layout.inbound277ca },
 ];
 
 /** Environment variables the handlers read; set by CDK and by the local stack alike. */

@@ -41,6 +41,7 @@ const TABLE_INDEX_REASON =
 const OBJECT_PATTERN_REASON =
   'Object ARNs with wildcards are how S3 expresses key prefixes: s3:GetObject on the inbound ' +
   'prefix of every tenant (tenants/*/inbound/<kind>/*), s3:GetObject on shared code sets and ' +
+  's3:GetObject on tenants/*/outbound/837/* for the 999 function (it re-reads the 837 a 999 answers), ' +
   's3:PutObject on tenants/*/outbound/837/* only; no bucket-level List.';
 
 const RUNTIME_REASON =

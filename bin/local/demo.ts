@@ -1,7 +1,8 @@
 /**
  * `claimflow demo` / `npm run demo`: the whole loop on the local stack with
- * the sample data in examples/: intake -> batch -> payer sandbox 835 ->
- * remittance posting, then a summary per tenant. The Lambda handlers run
+ * the sample data in examples/: intake -> batch -> payer sandbox 999 and
+ * 277CA -> acknowledgment posting -> payer sandbox 835 (for the accepted
+ * claims) -> remittance posting, then a summary per tenant. The Lambda handlers run
  * as they would in AWS (SQS events from S3 notifications, partial batch
  * responses, the scheduler's event), against DynamoDB Local and fauxqs.
  */
@@ -13,7 +14,7 @@ import type { AppDeps } from '../../lambdas/app/deps.js';
 import { TenantConfig } from '../../lambdas/core/tenant/config.js';
 import { layout } from '../../lambdas/core/tenant/layout.js';
 import { localClients } from './clients.js';
-import { answerOutbound837s } from './payer-sandbox/respond.js';
+import { acknowledgeOutbound837s, answerOutbound837s } from './payer-sandbox/respond.js';
 import { runQueue } from './poller.js';
 import { createLocalResources } from './resources.js';
 import { invokeScheduled } from './scheduler.js';
@@ -28,19 +29,21 @@ export interface DemoOptions {
 
 export interface DemoReport {
   tenants: TenantSummary[];
-  files: { x837: string[]; x835: string[] };
+  files: { x837: string[]; x999: string[]; x277ca: string[]; x835: string[] };
   durationMs: number;
 }
 
 export async function runDemo(options: DemoOptions): Promise<DemoReport> {
   const print = options.print ?? (() => undefined);
   const started = Date.now();
-  const step = (n: number, text: string) => print(`[${n}/7] ${text} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+  const step = (n: number, text: string) => print(`[${n}/9] ${text} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
   // The handlers' Powertools logger would print a JSON line per record; the demo prints its own summary.
   process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
   const { intakeHandler } = await import('../../lambdas/handlers/intake.js');
   const { remittanceHandler } = await import('../../lambdas/handlers/remittance.js');
   const { buildBatchHandler } = await import('../../lambdas/handlers/build-batch.js');
+  const { acknowledgment999Handler } = await import('../../lambdas/handlers/acknowledgment-999.js');
+  const { acknowledgment277caHandler } = await import('../../lambdas/handlers/acknowledgment-277ca.js');
 
   const tenants = await loadTenants(join(options.examplesDir, 'tenants'));
   step(1, 'starting DynamoDB Local and fauxqs (S3 + SQS) on free ports');
@@ -68,14 +71,27 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
       for (const b of result.batches) print(`      ${tenant.tenantId}: ${b.claims} claims -> ${b.fileKey} (ISA13 ${b.controlNumber})`);
     }
 
-    step(5, 'payer sandbox answering each 837 with an 835');
+    step(5, 'payer sandbox acknowledging each 837 with a 999 and a 277CA');
+    for (const tenant of tenants) {
+      for (const a of await acknowledgeOutbound837s(adapters.objects, tenant, new Date())) {
+        print(`      ${tenant.tenantId}: 999 (${a.rejectedSets === 0 ? 'all sets accepted' : `${a.rejectedSets} sets rejected`}), 277CA ${a.accepted} accepted, ${a.rejected} rejected`);
+      }
+    }
+
+    step(6, 'acknowledgment Lambdas (999, 277CA) draining their queues');
+    const poll = { sqs: clients.sqs, region: services.region, timeoutMs: 60_000 };
+    // The 999 first, as a clearinghouse sends it first; the handlers are correct in either order.
+    await runQueue(resources.queues.ack999.url, acknowledgment999Handler(() => deps), poll);
+    await runQueue(resources.queues.ack277ca.url, acknowledgment277caHandler(() => deps), poll);
+
+    step(7, 'payer sandbox answering the accepted claims of each 837 with an 835');
     for (const tenant of tenants) await answerOutbound837s(adapters.objects, tenant, new Date());
 
-    step(6, 'remittance Lambda draining its queue');
+    step(8, 'remittance Lambda draining its queue');
     const remittance = remittanceHandler(() => deps);
-    await runQueue(resources.queues.remittance.url, remittance, { sqs: clients.sqs, region: services.region, timeoutMs: 60_000 });
+    await runQueue(resources.queues.remittance.url, remittance, poll);
 
-    step(7, `copying the 837 and 835 files to ${options.outDir}/`);
+    step(9, `copying the 837, 999, 277CA and 835 files to ${options.outDir}/`);
     const files = await copyOut(adapters, tenants, options.outDir);
     const summaries: TenantSummary[] = [];
     for (const tenant of tenants) {
@@ -114,7 +130,8 @@ async function uploadEncounters(
           Bucket: bucket,
           Key: `${layout.inboundEncounters(tenant.tenantId)}${file}`,
           Body: await readFile(join(dir, file)),
-          ContentType: 'application/json',
+          // Intake sniffs the format from the content; the type only helps people browsing the bucket.
+          ContentType: file.endsWith('.json') ? 'application/json' : 'text/plain',
         }),
       );
       count++;
@@ -125,10 +142,12 @@ async function uploadEncounters(
 
 async function copyOut(adapters: Adapters, tenants: TenantConfig[], outDir: string): Promise<DemoReport['files']> {
   await rm(outDir, { recursive: true, force: true });
-  const files: DemoReport['files'] = { x837: [], x835: [] };
+  const files: DemoReport['files'] = { x837: [], x999: [], x277ca: [], x835: [] };
   for (const tenant of tenants) {
     for (const [kind, prefix, list] of [
       ['837', layout.outbound837(tenant.tenantId), files.x837],
+      ['999', layout.inbound999(tenant.tenantId), files.x999],
+      ['277ca', layout.inbound277ca(tenant.tenantId), files.x277ca],
       ['835', layout.inbound835(tenant.tenantId), files.x835],
     ] as const) {
       const dir = join(outDir, tenant.tenantId, kind);

@@ -7,7 +7,16 @@
 import { claimTotalCents } from '../../lambdas/core/claim/validate.js';
 import { CLAIM_STATUSES, type ClaimStatus } from '../../lambdas/core/claim/state-machine.js';
 import { fromCents, toCents } from '../../lambdas/core/money.js';
-import type { ClaimRecord, ClaimRepository, ExceptionRecord, ExceptionRepository } from '../../lambdas/core/ports.js';
+import type {
+  AcknowledgmentRecord,
+  AcknowledgmentRepository,
+  AckStatus,
+  BatchRepository,
+  ClaimRecord,
+  ClaimRepository,
+  ExceptionRecord,
+  ExceptionRepository,
+} from '../../lambdas/core/ports.js';
 
 export interface TenantSummary {
   tenantId: string;
@@ -15,11 +24,15 @@ export interface TenantSummary {
   totals: { billed: string; paid: string; adjusted: string; patientResponsibility: string };
   rejectedClaims: Array<{ claimId: string; file: string; reasons: string[] }>;
   exceptions: Array<Pick<ExceptionRecord, 'kind' | 'file' | 'position' | 'message'>>;
+  /** Every 999 and 277CA received, oldest first. */
+  acknowledgments: Array<Pick<AcknowledgmentRecord, 'kind' | 'file' | 'status' | 'batchId' | 'claimCount' | 'accepted' | 'rejected' | 'noted' | 'exceptions'>>;
+  /** Each batch's 999 status ('unknown' until its 999 arrived). */
+  batches: Array<{ batchId: string; claims: number; acknowledgment: AckStatus }>;
   claims: ClaimRecord[];
 }
 
 export async function tenantSummary(
-  repos: { claims: ClaimRepository; exceptions: ExceptionRepository },
+  repos: { claims: ClaimRepository; exceptions: ExceptionRepository; acknowledgments: AcknowledgmentRepository; batches: BatchRepository },
   tenantId: string,
 ): Promise<TenantSummary> {
   const byStatus = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, 0])) as Record<ClaimStatus, number>;
@@ -49,6 +62,20 @@ export async function tenantSummary(
         reasons: c.findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId}: ${f.message}`),
       })),
     exceptions: (await repos.exceptions.list(tenantId)).map(({ kind, file, position, message }) => ({ kind, file, position, message })),
+    acknowledgments: (await repos.acknowledgments.list(tenantId)).map(({ kind, file, status, batchId, claimCount, accepted, rejected, noted, exceptions }) => ({
+      kind,
+      file,
+      status,
+      batchId,
+      claimCount,
+      accepted,
+      rejected,
+      noted,
+      exceptions,
+    })),
+    batches: (await repos.batches.list(tenantId))
+      .sort((a, b) => a.batchId.localeCompare(b.batchId))
+      .map((b) => ({ batchId: b.batchId, claims: b.claimIds.length, acknowledgment: b.acknowledgment?.status ?? 'unknown' })),
     claims,
   };
 }
@@ -59,6 +86,15 @@ export function formatSummary(summary: TenantSummary): string[] {
   lines.push(`  claims by status: ${statuses.map(([s, n]) => `${s} ${n}`).join(', ') || 'none'}`);
   const t = summary.totals;
   lines.push(`  submitted claims: billed ${t.billed}  paid ${t.paid}  adjusted ${t.adjusted}  patient responsibility ${t.patientResponsibility}`);
+  for (const b of summary.batches) lines.push(`  batch ${b.batchId}: ${b.claims} claims, 999 ${b.acknowledgment.replace(/_/g, ' ')}`);
+  for (const a of summary.acknowledgments) {
+    const name = a.file.split('/').at(-1);
+    lines.push(
+      a.kind === '999'
+        ? `  999 ${name}: ${(a.status ?? 'unknown').replace(/_/g, ' ')} (${a.claimCount} claims${a.rejected > 0 ? `, ${a.rejected} rejected` : ''}${a.noted > 0 ? `, ${a.noted} with findings` : ''})`
+        : `  277CA ${name}: ${a.accepted} accepted, ${a.rejected} rejected${a.noted > 0 ? `, ${a.noted} pending` : ''} of ${a.claimCount}`,
+    );
+  }
   if (summary.rejectedClaims.length + summary.exceptions.length === 0) {
     lines.push('  rejected inputs: none');
   } else {

@@ -8,6 +8,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { ENV } from '../../lib/definitions.js';
 import type { Ports } from '../core/ports.js';
 import { dynamoClientFrom, s3ClientFrom, type Env } from './aws-clients.js';
+import { DynamoAcknowledgmentRepository } from './dynamo/acknowledgment-repository.js';
 import { DynamoBatchRepository } from './dynamo/batch-repository.js';
 import { DynamoClaimRepository } from './dynamo/claim-repository.js';
 import { DynamoControlNumberAllocator } from './dynamo/control-numbers.js';
@@ -42,6 +43,7 @@ export function createAdapters(env: Env = process.env): Adapters {
     exceptions: new DynamoExceptionRepository(table),
     tenants: new DynamoTenantRepository(table),
     remittances: new DynamoRemittanceRepository(table, hmacKey),
+    acknowledgments: new DynamoAcknowledgmentRepository(table),
     objects: new S3ObjectStore(s3, required(env, ENV.bucket)),
     clients: { dynamo: table.client, s3 },
     hmacKey,
@@ -52,4 +54,4 @@ export function createAdapters(env: Env = process.env): Adapters {
   };
 }
 
-export { AlreadyPostedError, BatchAlreadyOpenError, VersionConflictError } from '../core/ports.js';
+export { AlreadyAcknowledgedError, AlreadyPostedError, BatchAlreadyOpenError, VersionConflictError } from '../core/ports.js';

@@ -15,7 +15,7 @@ export async function inboundTenant(deps: AppDeps, key: string, kind: InboundKin
       tenantId: SYSTEM_TENANT,
       kind: 'bad-key',
       file: key,
-      message: 'error' in parsedKey ? parsedKey.error : `not an ${kind} key (expected .../inbound/${kind}/...)`,
+      message: 'error' in parsedKey ? parsedKey.error : `the key is not under the inbound ${kind} prefix (expected .../inbound/${kind}/...)`,
       at,
     });
     return undefined;

@@ -44,9 +44,17 @@ const BUCKET_WRITES: Partial<Record<FunctionName, string[]>> = {
   buildBatch: [`${layout.outbound837('*')}*`],
 };
 
+/**
+ * Reads beyond a function's inbound prefixes. The 999 function re-reads the
+ * 837 a 999 answers, to map IK3 segment positions to claims (read only).
+ */
+export const BUCKET_EXTRA_READS: Partial<Record<FunctionName, string[]>> = {
+  ack999: [`${layout.outbound837('*')}*`],
+};
+
 function bucketReads(def: FunctionDefinition): string[] {
   const inbound = NOTIFICATIONS.filter((n) => n.queue === def.queue).map((n) => `${n.prefix('*')}*`);
-  return [`${layout.codesets}*`, ...inbound];
+  return [`${layout.codesets}*`, ...inbound, ...(BUCKET_EXTRA_READS[def.name] ?? [])];
 }
 
 /** Every object-key pattern a function's role names (for reviews and nag acknowledgements). */

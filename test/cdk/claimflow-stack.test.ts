@@ -10,7 +10,8 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOG_RETENTION } from '../../lib/retention.js';
 import { BUCKETS, ENV, FUNCTIONS, NOTIFICATIONS, QUEUES, TABLE } from '../../lib/definitions.js';
-import { POWERTOOLS_ENV, RUNTIME } from '../../lib/constructs/functions.js';
+import { BUCKET_EXTRA_READS, POWERTOOLS_ENV, RUNTIME } from '../../lib/constructs/functions.js';
+import { layout } from '../../lambdas/core/tenant/layout.js';
 import { checkQueueDefinition, MIN_MAX_RECEIVE_COUNT, MIN_VISIBILITY_TIMEOUT_FACTOR } from '../../lib/constructs/queues.js';
 import { SCHEDULE_GROUP_NAME } from '../../lib/constructs/schedules.js';
 import { buildStack, getAttArn, logicalId, ref, removeAssemblies, TEST_TENANTS, type BuiltStack } from './stack-fixture.js';
@@ -335,9 +336,37 @@ describe('functions', () => {
       const otherInbound = NOTIFICATIONS.filter((n) => n.queue !== def.queue).map((n) => `/${n.prefix('*')}*`);
       for (const other of otherInbound) expect(objectResources('s3:GetObject').join()).not.toContain(other);
 
+      // Reads are exactly the code sets, the function's own inbound prefixes and its declared extras.
+      const objectArn = (pattern: string) => JSON.stringify({ 'Fn::Join': ['', [dataArn, `/${pattern}`]] });
+      const extras = (BUCKET_EXTRA_READS[def.name] ?? []).map(objectArn);
+      expect(objectResources('s3:GetObject').sort()).toEqual([objectArn(`${layout.codesets}*`), ...inbound, ...extras].sort());
+      if (def.name === 'ack999') expect(extras).toEqual([objectArn(`${layout.outbound837('*')}*`)]);
+      else expect(objectResources('s3:GetObject').join()).not.toContain('/outbound/');
+
       const puts = objectResources('s3:PutObject');
       if (def.name === 'buildBatch') expect(puts.join()).toContain('/tenants/*/outbound/837/*');
       else expect(puts).toEqual([]);
+    }
+  });
+
+  it('acknowledgments: 999/ and 277ca/ of every tenant feed their own queue and function', () => {
+    const cases = [
+      { fn: FUNCTIONS.ack999, prefix: layout.inbound999 },
+      { fn: FUNCTIONS.ack277ca, prefix: layout.inbound277ca },
+    ];
+    const [notifications] = Object.values(resourcesOfType('Custom::S3BucketNotifications'));
+    const configs = notifications!.Properties.NotificationConfiguration.QueueConfigurations as Json[];
+    for (const { fn, prefix } of cases) {
+      const queueId = logicalId(built.stack.queues.byName[fn.queue!].queue);
+      for (const { tenantId } of TEST_TENANTS) {
+        const config = configs.find((c) => c.Filter.Key.FilterRules[0].Value === prefix(tenantId));
+        expect(config?.QueueArn, `${fn.name} ${tenantId}`).toEqual(getAttArn(queueId));
+      }
+      built.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        FunctionName: ref(logicalId(built.stack.functions.byName[fn.name])),
+        EventSourceArn: getAttArn(queueId),
+      });
+      expect(QUEUES[fn.queue!].deadLetterQueueName).toBe(`${fn.queue}-dlq`);
     }
   });
 

@@ -1,7 +1,9 @@
 /**
  * The whole loop on the local stack, exactly as `npm run demo` runs it:
- * intake -> build-batch -> payer sandbox 835 -> remittance posting. Asserts
- * claim states and that every posted claim reconciles to the cent.
+ * intake -> build-batch -> payer sandbox 999 + 277CA -> acknowledgment
+ * posting -> payer sandbox 835 -> remittance posting. Asserts claim states,
+ * that acknowledgments come before payment, and that every posted claim
+ * reconciles to the cent.
  */
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,6 +13,8 @@ import { claimTotalCents } from '../../lambdas/core/claim/validate.js';
 import { toCents } from '../../lambdas/core/money.js';
 import { balance } from '../../lambdas/core/x12/835/balance.js';
 import { read835 } from '../../lambdas/core/x12/835/read-835.js';
+import { read277CA } from '../../lambdas/core/x12/277ca/read-277ca.js';
+import { read999 } from '../../lambdas/core/x12/999/read-999.js';
 import { readX12 } from '../../lambdas/core/x12/reader.js';
 import { runDemo, type DemoReport } from '../../bin/local/demo.js';
 
@@ -79,6 +83,55 @@ describe('demo loop end to end', () => {
     }
     const tenants = await readdir(outDir);
     expect(tenants.sort()).toEqual(report.tenants.map((t) => t.tenantId).sort());
+  });
+});
+
+describe('demo loop: acknowledgments before payment', () => {
+  it('answers every 837 with a 999 accepting its transaction sets and a 277CA, recorded on the batch', async () => {
+    expect(report.files.x999.length).toBe(report.files.x837.length);
+    expect(report.files.x277ca.length).toBe(report.files.x837.length);
+    for (const file of report.files.x999) {
+      const parsed = readX12(await readFile(file));
+      const interchange = parsed.interchanges[0]!;
+      for (const tx of interchange.groups.flatMap((g) => g.transactions)) {
+        const { ack } = read999(tx, interchange.delimiters);
+        expect(ack.status).toBe('accepted');
+        expect(ack.transactions.every((t) => t.status === 'accepted')).toBe(true);
+      }
+    }
+    for (const file of report.files.x277ca) {
+      const parsed = readX12(await readFile(file));
+      const interchange = parsed.interchanges[0]!;
+      for (const tx of interchange.groups.flatMap((g) => g.transactions)) {
+        expect(read277CA(tx, interchange.delimiters).ack.claims.length).toBeGreaterThan(0);
+      }
+    }
+    for (const tenant of report.tenants) {
+      expect(tenant.batches.length).toBeGreaterThan(0);
+      for (const batch of tenant.batches) expect(batch.acknowledgment).toBe('accepted');
+      expect(tenant.acknowledgments.filter((a) => a.kind === '999')).toHaveLength(tenant.batches.length);
+      expect(tenant.acknowledgments.filter((a) => a.kind === '277ca').length).toBeGreaterThan(0);
+    }
+  });
+
+  it('every paid or denied claim went through the 277CA first: it keeps the payer claim id the 835 then confirmed', () => {
+    for (const tenant of report.tenants) {
+      for (const record of tenant.claims.filter((c) => c.payment)) {
+        expect(record.payerClaimId).toBe(record.payment!.payerClaimControlNumber);
+      }
+    }
+  });
+
+  it('the claim the 277CA rejects ends rejected with the STC codes as findings, and is never paid', () => {
+    const acme = report.tenants.find((t) => t.tenantId === 'acme-billing')!;
+    const record = acme.claims.find((c) => c.claimId === 'ACME-26-0009')!;
+    expect(record.status).toBe('rejected');
+    expect(record.batchId).toBeDefined();
+    expect(record.payment).toBeUndefined();
+    expect(record.findings.map((f) => f.ruleId)).toContain('277CA-A7-21');
+    expect(record.findings.every((f) => f.severity === 'error')).toBe(true);
+    const rejected = acme.rejectedClaims.find((c) => c.claimId === 'ACME-26-0009');
+    expect(rejected?.reasons.join(' ')).toContain('status 164');
   });
 });
 

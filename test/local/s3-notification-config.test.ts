@@ -5,6 +5,8 @@ import { notificationConfigurations } from '../../bin/local/resources.js';
 const queues = {
   intake: { url: 'http://q/intake', arn: 'arn:aws:sqs:us-east-1:000000000000:intake' },
   remittance: { url: 'http://q/remittance', arn: 'arn:aws:sqs:us-east-1:000000000000:remittance' },
+  ack999: { url: 'http://q/ack999', arn: 'arn:aws:sqs:us-east-1:000000000000:ack999' },
+  ack277ca: { url: 'http://q/ack277ca', arn: 'arn:aws:sqs:us-east-1:000000000000:ack277ca' },
 };
 
 describe('S3NotificationBridge configurations', () => {
@@ -31,8 +33,12 @@ describe('S3NotificationBridge configurations', () => {
     expect(configs.map((c) => [c.id, c.prefix, c.queueUrl])).toEqual([
       ['intake-acme', 'tenants/acme/inbound/encounters/', queues.intake.url],
       ['remittance-acme', 'tenants/acme/inbound/835/', queues.remittance.url],
+      ['ack999-acme', 'tenants/acme/inbound/999/', queues.ack999.url],
+      ['ack277ca-acme', 'tenants/acme/inbound/277ca/', queues.ack277ca.url],
       ['intake-acme2', 'tenants/acme2/inbound/encounters/', queues.intake.url],
       ['remittance-acme2', 'tenants/acme2/inbound/835/', queues.remittance.url],
+      ['ack999-acme2', 'tenants/acme2/inbound/999/', queues.ack999.url],
+      ['ack277ca-acme2', 'tenants/acme2/inbound/277ca/', queues.ack277ca.url],
     ]);
     await bridge.setQueueConfigurations('b', configs, { testEvent: false });
     expect(bridge.queueConfigurations('b')).toEqual(configs);

@@ -264,7 +264,8 @@ function costShareFor(claimId: string): CostShare {
   return kinds[sha256(claimId)[0]! % 3]!;
 }
 
-function payerClaimControlNumber(payerId: string, claim: Claim): string {
+/** CLP07, and the REF*1K of the sandbox 277CA: the same id for the same payer, tenant and claim. */
+export function payerClaimControlNumber(payerId: string, claim: Pick<Claim, 'tenantId' | 'claimId'>): string {
   return `SBX${sha256(`${payerId}|${claim.tenantId}|${claim.claimId}`).toString('hex').slice(0, 12).toUpperCase()}`;
 }
 

@@ -7,6 +7,7 @@
 import { GetItemCommand, TransactWriteItemsCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { assertTransition, type ClaimStatus } from '../../core/claim/state-machine.js';
 import {
+  AlreadyAcknowledgedError,
   AlreadyPostedError,
   VersionConflictError,
   type ClaimEvent,
@@ -28,10 +29,10 @@ const SUPERSEDABLE: readonly ClaimStatus[] = ['ready', 'rejected'];
 const MAX_SAVE_ATTEMPTS = 5;
 
 /** Patch fields `transition` may set; a field given as undefined is removed. */
-const PATCHABLE = ['batchId', 'payment', 'findings'] as const;
+const PATCHABLE = ['batchId', 'payment', 'findings', 'payerClaimId'] as const;
 
 type IntakeRecord = Omit<ClaimRecord, 'version' | 'createdAt' | 'updatedAt'>;
-type Patch = Partial<Pick<ClaimRecord, 'batchId' | 'payment' | 'findings'>>;
+type Patch = Partial<Pick<ClaimRecord, 'batchId' | 'payment' | 'findings' | 'payerClaimId'>>;
 
 export class DynamoClaimRepository implements ClaimRepository {
   constructor(
@@ -134,6 +135,18 @@ export class DynamoClaimRepository implements ClaimRepository {
       this.putNew(eventItem(tenantId, hash, version, { ...event, from: current.status, to })),
     ];
     const posting = event.type === 'remittance-posted';
+    const acknowledging = event.type === 'acknowledgment-posted';
+    if (acknowledging) {
+      actions.push(
+        this.putNew({
+          ...keys.acknowledgmentPosting(tenantId, event.cause, hash),
+          tenantId,
+          ackId: event.cause,
+          claimVersion: version,
+          postedAt: event.at,
+        }),
+      );
+    }
     if (posting) {
       actions.push(
         this.putNew({
@@ -152,6 +165,7 @@ export class DynamoClaimRepository implements ClaimRepository {
       const codes = cancellationCodes(error);
       if (codes === undefined) throw error;
       if (posting && conditionFailedAt(codes, 2)) throw new AlreadyPostedError(tenantId, event.cause, claimId);
+      if (acknowledging && conditionFailedAt(codes, 2)) throw new AlreadyAcknowledgedError(tenantId, event.cause, claimId);
       if (conditionFailedAt(codes, 0) || conditionFailedAt(codes, 1) || raced(codes)) {
         throw new VersionConflictError(tenantId, claimId, current.version);
       }
@@ -264,6 +278,7 @@ function claimItem(record: ClaimRecord, hash: string): Item {
     source: record.source,
     batchId: record.batchId,
     payment: record.payment,
+    payerClaimId: record.payerClaimId,
     createdAt: record.createdAt,
     updatedAt,
     ...keys.claimStatusIndex(tenantId, status, updatedAt, hash),

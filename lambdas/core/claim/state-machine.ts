@@ -8,7 +8,7 @@ export const CLAIM_STATUSES = [
   'ready', // validated, waiting for the tenant's next batch
   'rejected', // failed validation or scrubbing, or rejected by the clearinghouse/payer acknowledgment
   'submitted', // written into an 837 batch on the outbound prefix
-  'accepted', // acknowledged by 999/277CA (later issue)
+  'accepted', // accepted by the payer's (or clearinghouse's) 277CA
   'paid', // 835: paid in full (billed = paid + contractual adjustments + patient responsibility)
   'partially_paid', // 835: paid, with non-contractual reductions
   'denied', // 835: nothing paid, denial adjustments
@@ -20,8 +20,15 @@ export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 const TRANSITIONS: Record<ClaimStatus, readonly ClaimStatus[]> = {
   ready: ['ready', 'rejected', 'submitted'],
   rejected: ['ready', 'rejected'],
-  submitted: ['accepted', 'rejected', 'paid', 'partially_paid', 'denied'],
-  accepted: ['rejected', 'paid', 'partially_paid', 'denied'],
+  // submitted -> accepted: a 277CA accepts the claim (STC A1/A2).
+  // submitted -> rejected: a 999 rejects its transaction set, or a 277CA rejects it (A3/A4/A6/A7/A8).
+  // submitted -> submitted, accepted -> accepted: an acknowledgment notes something without
+  //   moving the claim (a 999 "accepted with errors" finding, a pending 277CA status, a second
+  //   277CA acceptance with the payer's claim id): the note still gets its audit event.
+  // accepted -> rejected: a later 277CA (the payer after the clearinghouse) rejects it, or a
+  //   999 rejecting the set arrives after the 277CA (the two come on separate queues).
+  submitted: ['submitted', 'accepted', 'rejected', 'paid', 'partially_paid', 'denied'],
+  accepted: ['accepted', 'rejected', 'paid', 'partially_paid', 'denied'],
   paid: ['reversed'],
   partially_paid: ['paid', 'reversed'],
   denied: ['paid', 'partially_paid', 'reversed'],

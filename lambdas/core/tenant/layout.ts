@@ -10,13 +10,17 @@ export const layout = {
   tenantRoot: (tenantId: string) => `${TENANTS_ROOT}${tenantId}/`,
   inboundEncounters: (tenantId: string) => `${TENANTS_ROOT}${tenantId}/inbound/encounters/`,
   inbound835: (tenantId: string) => `${TENANTS_ROOT}${tenantId}/inbound/835/`,
+  /** 999 implementation acknowledgments of our 837 batches. */
+  inbound999: (tenantId: string) => `${TENANTS_ROOT}${tenantId}/inbound/999/`,
+  /** 277CA claim acknowledgments of the claims in our 837 batches. */
+  inbound277ca: (tenantId: string) => `${TENANTS_ROOT}${tenantId}/inbound/277ca/`,
   outbound837: (tenantId: string) => `${TENANTS_ROOT}${tenantId}/outbound/837/`,
   reports: (tenantId: string) => `${TENANTS_ROOT}${tenantId}/reports/`,
   /** Tenant-independent reference data (code sets), read by every tenant's Lambdas. */
   codesets: 'codesets/',
 } as const;
 
-export type InboundKind = 'encounters' | '835';
+export type InboundKind = 'encounters' | '835' | '999' | '277ca';
 
 export interface ParsedKey {
   tenantId: string;
@@ -30,8 +34,8 @@ export interface ParsedKey {
  * instead of throwing, so callers can record an exception for the object.
  */
 export function parseInboundKey(key: string): ParsedKey | { error: string } {
-  const match = /^tenants\/([^/]+)\/inbound\/(encounters|835)\/(.+)$/.exec(key);
-  if (!match) return { error: 'key is not under tenants/<tenantId>/inbound/encounters/ or tenants/<tenantId>/inbound/835/' };
+  const match = /^tenants\/([^/]+)\/inbound\/(encounters|835|999|277ca)\/(.+)$/.exec(key);
+  if (!match) return { error: 'key is not under tenants/<tenantId>/inbound/<encounters|835|999|277ca>/' };
   const [, tenantId = '', kind = '', name = ''] = match;
   if (!TenantId.safeParse(tenantId).success) return { error: 'tenant id in the key is not a valid tenant id' };
   return { tenantId, kind: kind as InboundKind, name };

@@ -20,6 +20,17 @@ describe('claim state machine', () => {
     expect(() => assertTransition('paid', 'submitted')).toThrow(IllegalTransitionError);
   });
 
+  it('lets acknowledgments accept, reject or note on a submitted claim, and nothing earlier or settled', () => {
+    for (const to of ['accepted', 'rejected', 'submitted'] as const) expect(canTransition('submitted', to)).toBe(true);
+    expect(canTransition('accepted', 'accepted')).toBe(true);
+    expect(canTransition('accepted', 'rejected')).toBe(true);
+    expect(canTransition('accepted', 'paid')).toBe(true);
+    expect(canTransition('rejected', 'accepted')).toBe(false);
+    expect(canTransition('ready', 'accepted')).toBe(false);
+    expect(canTransition('paid', 'rejected')).toBe(false);
+    expect(canTransition('paid', 'paid')).toBe(false);
+  });
+
   it('lets every status be left somewhere (no dead ends except by design)', () => {
     for (const status of CLAIM_STATUSES) {
       expect(CLAIM_STATUSES.some((to) => canTransition(status, to))).toBe(true);

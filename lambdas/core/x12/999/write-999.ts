@@ -101,7 +101,8 @@ export function write999(acks: readonly FunctionalGroupAck[], options: AckWriteO
 export function groupAckSegments(ack: FunctionalGroupAck): Seg[] {
   if (!FUNCTIONAL_IDS.has(ack.functionalId)) throw invalid('AK101 must be a functional identifier code of the guide', 'AK1', 'AK101');
   required(ack.groupControlNumber, 1, 9, 'AK1', 'AK102', /^\d+$/);
-  const version = text(ack.version, 1, 12, 'AK1', 'AK103');
+  // AK103 is required by 005010X231A1: it names the guide of the acknowledged group.
+  const version = required(ack.version, 1, 12, 'AK1', 'AK103');
   const out: Seg[] = [['AK1', ack.functionalId, ack.groupControlNumber, version]];
   for (const transaction of ack.transactions) out.push(...transactionSegments(transaction));
   const statusCode = agreedCode(ack.status, ack.statusCode, GROUP_ACK_CODE, GROUP_ACK_STATUS, 'AK9', 'AK901');
