@@ -57,7 +57,12 @@ export const Address = z.object({
 
 export const Npi = z.string().regex(/^\d{10}$/, 'must be 10 digits');
 export const Ein = z.string().regex(/^\d{9}$/, 'must be 9 digits without a hyphen');
-export const Taxonomy = z.string().regex(/^[0-9A-Z]{9}X$/, 'must be a 10-character NUCC taxonomy code ending in X');
+/**
+ * PRV03 provider taxonomy: the shape only (10 characters). Whether the code is
+ * on the NUCC list is a code-set question for the scrubber, not for the model:
+ * the implementation guides' own examples use codes such as 203BF0100Y.
+ */
+export const Taxonomy = z.string().regex(/^[0-9A-Z]{10}$/, 'must be a 10-character provider taxonomy code such as 207Q00000X');
 
 export const Provider = z.object({
   entity: z.enum(['person', 'organization']).meta({ description: 'NM102: person (1) or organization (2).' }),

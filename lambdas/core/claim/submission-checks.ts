@@ -6,6 +6,7 @@
  * through is held back instead of sinking its batch.
  */
 import type { Finding } from '../ports.js';
+import { advise837P } from '../x12/837/advise-837p.js';
 import { check837P } from '../x12/837/check-837p.js';
 import type { Claim837ErrorCode } from '../x12/837/write-errors.js';
 import { check837I } from '../x12/837i/check-837i.js';
@@ -35,7 +36,15 @@ export function submissionFindings(claim: Claim): Finding[] {
       ...(problem.element ? { path: problem.element } : {}),
       fix: `Correct the field named; the ${institutional ? '837I' : '837P'} implementation guide does not allow it as it is.`,
     }));
+  // Guide notes payers enforce although the guide's examples do not: the claim goes out, the biller is told.
+  const advice: Finding[] = (institutional ? [] : advise837P(claim)).map((problem) => ({
+    ruleId: `${prefix}-${problem.code.replace(/_/g, '-')}`,
+    severity: 'warning',
+    message: problem.message,
+    ...(problem.element ? { path: problem.element } : {}),
+    fix: 'Ask the practice for the ZIP+4 of this address before the payer rejects the claim.',
+  }));
   // validateClaim adds exact cents and would throw on an amount beyond them; check837P has named it.
-  if (problems.some((problem) => problem.code === 'AMOUNT_TOO_LARGE')) return guideFindings;
-  return [...validateClaim(claim), ...guideFindings];
+  if (problems.some((problem) => problem.code === 'AMOUNT_TOO_LARGE')) return [...guideFindings, ...advice];
+  return [...validateClaim(claim), ...guideFindings, ...advice];
 }

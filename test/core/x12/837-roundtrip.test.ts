@@ -123,7 +123,8 @@ describe.skipIf(!present)('837 sample round trip: parse -> write -> parse (needs
   }
 
   it('round-tripped claims of most conformant samples', () => {
-    expect(roundTripped).toBeGreaterThanOrEqual(samples.length - 3);
+    // Only the anesthesia sample fails: its service facility NPI has nine digits, which no NPI has.
+    expect(roundTripped).toBeGreaterThanOrEqual(samples.length - 1);
   });
 });
 

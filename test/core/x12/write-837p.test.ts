@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Claim } from '../../../lambdas/core/claim/model.js';
+import { submissionFindings } from '../../../lambdas/core/claim/submission-checks.js';
+import { advise837P } from '../../../lambdas/core/x12/837/advise-837p.js';
 import { check837P } from '../../../lambdas/core/x12/837/check-837p.js';
 import { Claim837Error } from '../../../lambdas/core/x12/837/write-errors.js';
 import { write837P } from '../../../lambdas/core/x12/837/write-837p.js';
@@ -276,7 +278,6 @@ describe('check837P and refusals', () => {
   const cases: Array<[string, Partial<Parameters<typeof claim>[0]>, string]> = [
     ['a total that differs from the lines', { totalCharge: '999.00' }, 'TOTAL_CHARGE_MISMATCH'],
     ['a pointer past the diagnoses', { diagnoses: [{ code: 'E11.9' }] }, 'DIAGNOSIS_POINTER_OUT_OF_RANGE'],
-    ['a five-digit billing ZIP', { billingProvider: { ...PROVIDER_A, address: { ...PROVIDER_A.address, postalCode: '62704' } } }, 'BILLING_PROVIDER_ZIP_NOT_NINE_DIGITS'],
     ['a PO box billing address', { billingProvider: { ...PROVIDER_A, address: { ...PROVIDER_A.address, line1: 'P.O. Box 12' } } }, 'BILLING_PROVIDER_PO_BOX'],
     ['an organization as referring provider', { referringProvider: { entity: 'organization', lastOrOrganizationName: 'Org', npi: '1777000468' } }, 'REFERRING_PROVIDER_NOT_PERSON'],
     ['mixed ICD-9 and ICD-10', { diagnoses: [{ code: 'E11.9' }, { code: 'V70.0', system: 'ICD-9-CM' }] }, 'MIXED_DIAGNOSIS_CODE_SYSTEMS'],
@@ -355,5 +356,19 @@ describe('identifiers that X12 would alter', () => {
     expect(findings[0]?.message).toContain('subscriber.memberId');
     expect(findings[0]?.message).not.toContain('XYZ');
     expect(submissionFindings(Claim.parse(input)).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('five-digit billing and facility ZIPs', () => {
+  it('are written as given (the guide examples carry them) and advised, not refused', () => {
+    const short = claim({ claimId: 'ZIP-5', billingProvider: { ...PROVIDER_A, address: { ...PROVIDER_A.address, postalCode: '62704' } } });
+    expect(check837P(short, tenant.tenantId)).toEqual([]);
+    expect(advise837P(short).map((a) => a.code)).toEqual(['BILLING_PROVIDER_ZIP_NOT_NINE_DIGITS']);
+    const n4 = write([short]).find((s) => s.id === 'N4');
+    expect(n4?.elements[3]).toBe('62704');
+    const findings = submissionFindings(short);
+    expect(findings.find((f) => f.ruleId === 'X837-BILLING-PROVIDER-ZIP-NOT-NINE-DIGITS')?.severity).toBe('warning');
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(advise837P(claim({ claimId: 'ZIP-9' }))).toEqual([]);
   });
 });

@@ -79,10 +79,7 @@ export function check837P(claim: Claim, tenantId?: string): Claim837Error[] {
     );
   }
 
-  const billingZip = claim.billingProvider.address.postalCode;
-  if (!/^\d{9}$/.test(billingZip)) {
-    fail('BILLING_PROVIDER_ZIP_NOT_NINE_DIGITS', 'loop 2010AA N403 needs the full nine-digit ZIP code', 'N403', 'N4');
-  }
+  // Five-digit billing and facility ZIPs are written, with a warning: see advise-837p.ts.
   const billingStreet = [claim.billingProvider.address.line1, claim.billingProvider.address.line2 ?? ''].join(' ');
   if (PO_BOX.test(billingStreet)) {
     fail('BILLING_PROVIDER_PO_BOX', 'loop 2010AA N3 must be a street address, not a post office or lock box', 'N301', 'N3');
@@ -225,8 +222,5 @@ function checkClaimSegments(claim: Claim, fail: Fail): void {
   }
   if (ids.some((id) => id.qualifier === 'SY' && !/^\d{9}$/.test(id.value))) {
     fail('SUBSCRIBER_SSN_NOT_NINE_DIGITS', 'subscriber.secondaryIds SY (2010BA REF02) must be the nine-digit social security number', 'REF02', 'REF');
-  }
-  if (claim.serviceFacility && !/^\d{9}$/.test(claim.serviceFacility.address.postalCode)) {
-    fail('SERVICE_FACILITY_ZIP_NOT_NINE_DIGITS', 'loop 2310C N403 needs the full nine-digit ZIP code', 'N403', 'N4');
   }
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { claim, el, fullClaim, PROVIDER_A, SUPERVISOR, tag } from '../837p-fixtures.js';
+import { advise837P } from '../../../../lambdas/core/x12/837/advise-837p.js';
+import { check837P } from '../../../../lambdas/core/x12/837/check-837p.js';
 import { claimPart, elementsOf, expectRefused, write } from './helpers.js';
 
 describe('837P 2310A-D claim provider and facility loops', () => {
@@ -38,10 +40,12 @@ describe('837P 2310A-D claim provider and facility loops', () => {
     expect(elementsOf(claimPart(same, 'FULL-0001'), 'NM1', '82')).toBeUndefined();
   });
 
-  it('refuses an organization as supervising provider and a five-digit facility ZIP', () => {
+  it('refuses an organization as supervising provider; advises on a five-digit facility ZIP', () => {
     expectRefused({ supervisingProvider: { ...SUPERVISOR, entity: 'organization' } }, ['SUPERVISING_PROVIDER_NOT_PERSON']);
     const facility = fullClaim().serviceFacility!;
-    expectRefused({ serviceFacility: { ...facility, address: { ...facility.address, postalCode: '62704' } } }, ['SERVICE_FACILITY_ZIP_NOT_NINE_DIGITS']);
+    const shortZip = fullClaim({ serviceFacility: { ...facility, address: { ...facility.address, postalCode: '62704' } } });
+    expect(advise837P(shortZip).map((a) => a.code)).toContain('SERVICE_FACILITY_ZIP_NOT_NINE_DIGITS');
+    expect(check837P(shortZip, shortZip.tenantId).map((p) => p.code)).not.toContain('SERVICE_FACILITY_ZIP_NOT_NINE_DIGITS');
     expectRefused({ serviceFacility: { ...facility, name: '~*' } }, ['EMPTY_AFTER_SANITISING']);
   });
 });
