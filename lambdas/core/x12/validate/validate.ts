@@ -199,7 +199,8 @@ function validateTransaction(transaction: TransactionSet, group: FunctionalGroup
     return;
   }
   checkEnvelopeSegment(se, guide.se, delimiters, report, context);
-  compareCount(se, transaction.segments.length + 2, FINDING.SE_COUNT, 'SE01', 'segments from ST to SE', report, context);
+  // Reported at the ST, as pyx12 and most validators do: the count describes the whole set the ST opens.
+  compareCount(se, transaction.segments.length + 2, FINDING.SE_COUNT, 'SE01', 'segments from ST to SE', report, context, transaction.st.position);
   if ((se.elements[2] ?? '').trim() !== transaction.controlNumber) {
     report.add({ code: FINDING.CONTROL_MISMATCH, severity: 'error', message: 'SE02 does not match ST02', position: se.position, segmentId: 'SE', element: 'SE02', ...context });
   }
@@ -215,14 +216,24 @@ function checkEnvelopeSegment(segment: Segment, spec: GuideSegment, delimiters: 
   }
 }
 
-function compareCount(segment: Segment, counted: number, code: FindingCode, element: string, what: string, report: ReportBuilder, context: Context): void {
+function compareCount(
+  segment: Segment,
+  counted: number,
+  code: FindingCode,
+  element: string,
+  what: string,
+  report: ReportBuilder,
+  context: Context,
+  reportAt?: number,
+): void {
   const declared = (segment.elements[1] ?? '').trim();
   if (/^\d+$/.test(declared) && Number(declared) === counted) return;
+  const where = reportAt !== undefined && reportAt !== segment.position ? ` (the ${segment.id} is segment ${segment.position})` : '';
   report.add({
     code,
     severity: 'error',
-    message: `${element} must be the number of ${what} (counted ${counted})`,
-    position: segment.position,
+    message: `${element} must be the number of ${what} (counted ${counted})${where}`,
+    position: reportAt ?? segment.position,
     segmentId: safeSegmentId(segment.id) ?? segment.id.slice(0, 3),
     element,
     ...context,
