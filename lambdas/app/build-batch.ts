@@ -30,8 +30,8 @@ import { guideConformance, judge, NonConformantInterchangeError, type Conformanc
 import type { AppDeps } from './deps.js';
 
 /**
- * Claims per receiver per run. The batch record (one DynamoDB item, 400 KB)
- * lists every claim id twice (claimIds and groups), which bounds it.
+ * Claims per receiver per run: the guides' 5,000 per transaction set. The
+ * batch record (one DynamoDB item, 400 KB) stores each claim id once.
  */
 export const MAX_CLAIMS_PER_BATCH = 5000;
 

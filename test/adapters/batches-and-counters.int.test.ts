@@ -130,6 +130,23 @@ describe('batches', () => {
     expect((await ctx.adapters.batches.findOpen(A, 'rcv-lock'))?.batchId).toBe('lock-1');
   });
 
+  it('store each claim id once when the batch has groups, and give the flat list back on read', async () => {
+    const ids = Array.from({ length: 5000 }, (_, i) => `CLAIM-ID-OF-THIRTY-EIGHT-CHARACTERS${String(i).padStart(4, '0')}`.slice(-38));
+    const grouped: BatchRecord = {
+      ...batch(A, 'b-grouped', 'big-receiver', 77),
+      claimIds: ids,
+      groups: [
+        { controlNumber: 78, version: '005010X222A1', transactions: [{ controlNumber: '0001', claimIds: ids.slice(0, 4000) }] },
+        { controlNumber: 79, version: '005010X223A2', transactions: [{ controlNumber: '0001', claimIds: ids.slice(4000) }] },
+      ],
+    };
+    // 5,000 ids of 38 characters listed twice would come close to DynamoDB's 400 KB item limit.
+    await ctx.adapters.batches.open(grouped);
+    expect(await ctx.adapters.batches.get(A, 'b-grouped')).toEqual(grouped);
+    const stored = (await scanTable(ctx.adapters, ctx.env.CLAIMFLOW_TABLE!)).find((item) => item.batchId === 'b-grouped' && Array.isArray(item.groups));
+    expect(stored?.claimIds).toEqual([]);
+  });
+
   it('keep every key under its tenant prefix', async () => {
     for (const item of await scanTable(ctx.adapters, ctx.env.CLAIMFLOW_TABLE!)) {
       for (const name of KEY_NAMES) {

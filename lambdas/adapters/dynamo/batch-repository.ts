@@ -29,7 +29,7 @@ export class DynamoBatchRepository implements BatchRepository {
       await this.table.client.send(
         new TransactWriteItemsCommand({
           TransactItems: [
-            this.putNew({ ...keys.batch(tenantId, batchId), ...batch, status: 'open' }),
+            this.putNew({ ...keys.batch(tenantId, batchId), ...compact(batch), status: 'open' }),
             this.putNew({ ...keys.openBatch(tenantId, receiverId), tenantId, receiverId, batchId }),
             ...this.groupPointers(batch),
           ],
@@ -181,7 +181,21 @@ export class DynamoBatchRepository implements BatchRepository {
 }
 
 /** The record without its keys and the acknowledgment's optimistic-lock counter. */
+/**
+ * A batch with groups stores its claim ids once, inside the groups: 5,000
+ * ids of up to 38 characters listed twice would crowd DynamoDB's 400 KB item
+ * limit. `claimIds` is the groups' ids in file order (build-batch makes it
+ * so), and is rebuilt from them on read.
+ */
+function compact(batch: BatchRecord): BatchRecord {
+  return batch.groups && batch.groups.length > 0 ? { ...batch, claimIds: [] } : batch;
+}
+
 function toBatch(item: Item): BatchRecord {
   const { ackRevision: _revision, ...record } = withoutKeys(item);
-  return record as unknown as BatchRecord;
+  const batch = record as unknown as BatchRecord;
+  if (batch.groups && batch.groups.length > 0) {
+    return { ...batch, claimIds: batch.groups.flatMap((group) => group.transactions.flatMap((transaction) => transaction.claimIds)) };
+  }
+  return batch;
 }
