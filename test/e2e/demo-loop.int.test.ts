@@ -99,6 +99,20 @@ describe('demo loop: acknowledgments before payment', () => {
         expect(ack.transactions.every((t) => t.status === 'accepted')).toBe(true);
       }
     }
+    // The institutional examples leave in their own 837I group beside the 837P group, and the 999 answers both.
+    const versions = new Set<string>();
+    for (const file of report.files.x837) {
+      for (const group of readX12(await readFile(file)).interchanges[0]!.groups) versions.add(group.version);
+    }
+    expect([...versions].sort()).toEqual(['005010X222A1', '005010X223A2']);
+    const acknowledged = new Set<string>();
+    for (const file of report.files.x999) {
+      const parsed = readX12(await readFile(file));
+      for (const tx of parsed.interchanges[0]!.groups.flatMap((g) => g.transactions)) {
+        acknowledged.add(read999(tx, parsed.interchanges[0]!.delimiters).ack.version ?? '');
+      }
+    }
+    expect(acknowledged.has('005010X223A2')).toBe(true);
     for (const file of report.files.x277ca) {
       const parsed = readX12(await readFile(file));
       const interchange = parsed.interchanges[0]!;
@@ -109,7 +123,10 @@ describe('demo loop: acknowledgments before payment', () => {
     for (const tenant of report.tenants) {
       expect(tenant.batches.length).toBeGreaterThan(0);
       for (const batch of tenant.batches) expect(batch.acknowledgment).toBe('accepted');
-      expect(tenant.acknowledgments.filter((a) => a.kind === '999')).toHaveLength(tenant.batches.length);
+      // One 999 file per 837 file; it acknowledges each functional group (837P, 837I) of the batch.
+      const acks999 = tenant.acknowledgments.filter((a) => a.kind === '999');
+      expect(new Set(acks999.map((a) => a.file)).size).toBe(tenant.batches.length);
+      expect(new Set(acks999.map((a) => a.batchId))).toEqual(new Set(tenant.batches.map((b) => b.batchId)));
       expect(tenant.acknowledgments.filter((a) => a.kind === '277ca').length).toBeGreaterThan(0);
     }
   });
