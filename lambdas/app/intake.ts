@@ -119,6 +119,8 @@ export async function ingestEncounterObject(deps: AppDeps, object: InboundObject
     ...result,
     readerWarnings: warnings.length,
     readerWarningCodes: [...new Set(warnings.map((w) => w.message.split(':')[0]))],
+    // Where each one is (first 50), so an operator can open the file at the segment.
+    readerWarningsAt: warnings.slice(0, 50).map((w) => `${w.position}: ${w.message.split(':')[0]}`),
   });
   return result;
 }
