@@ -56,7 +56,7 @@ import type {
   Remittance,
   ServicePayment,
 } from '../../../lambdas/core/x12/835/model.js';
-import { feeFor } from './fee-schedule.js';
+import { feeFor, revenueFeeFor } from './fee-schedule.js';
 
 export interface AdjudicateOptions {
   payerName: string;
@@ -142,7 +142,10 @@ function adjudicateClaim(claim: Claim, opts: AdjudicateOptions): ClaimPaymentInf
 
   const lines = claim.serviceLines.map((line): ServicePayment => {
     const charge = toCents(line.charge);
-    const fee = line.procedureCode === undefined ? undefined : feeFor(line.procedureCode);
+    // A HCPCS code on the line prices it; an institutional line without one is priced by its revenue code.
+    const fee =
+      (line.procedureCode === undefined ? undefined : feeFor(line.procedureCode)) ??
+      (line.revenueCode === undefined ? undefined : revenueFeeFor(line.revenueCode));
     const base = serviceBase(line);
     if (denial || fee === undefined) {
       const reason = denial ?? '96';

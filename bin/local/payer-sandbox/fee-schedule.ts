@@ -30,6 +30,30 @@ export const FEE_SCHEDULE_CENTS: Readonly<Record<string, number>> = {
   '90686': 2_200,
 };
 
+/**
+ * Institutional lines without a HCPCS code are priced by revenue code, per
+ * unit (a day for room and board). Invented round figures, like the above.
+ */
+export const REVENUE_FEE_CENTS: Readonly<Record<string, number>> = {
+  '0120': 95_000, // room and board, semi-private (per day)
+  '0250': 4_000, // pharmacy
+  '0300': 3_500, // laboratory
+  '0320': 12_000, // diagnostic radiology
+  '0324': 9_000, // chest X-ray
+  '0360': 180_000, // operating room
+  '0410': 6_000, // respiratory services
+  '0450': 40_000, // emergency room
+  '0481': 30_000, // cardiac catheterisation lab
+  '0636': 2_500, // drugs requiring detailed coding
+  '0730': 5_000, // EKG/ECG
+  '0761': 15_000, // treatment room
+};
+
+/** The fee for one unit of a revenue code, or undefined when the sandbox payer does not cover it. */
+export function revenueFeeFor(revenueCode: string): number | undefined {
+  return Object.hasOwn(REVENUE_FEE_CENTS, revenueCode) ? REVENUE_FEE_CENTS[revenueCode] : undefined;
+}
+
 /** The fee for one unit of `procedureCode`, or undefined when the sandbox payer does not cover it. */
 export function feeFor(procedureCode: string): number | undefined {
   return Object.hasOwn(FEE_SCHEDULE_CENTS, procedureCode) ? FEE_SCHEDULE_CENTS[procedureCode] : undefined;

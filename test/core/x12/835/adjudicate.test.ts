@@ -5,6 +5,8 @@ import { read835 } from '../../../../lambdas/core/x12/835/read-835.js';
 import { write835 } from '../../../../lambdas/core/x12/835/write-835.js';
 import { transactions } from './fixtures.js';
 import { CLAIMS, OPTS } from './sandbox-fixtures.js';
+import { Claim } from '../../../../lambdas/core/claim/model.js';
+import { inpatientInput } from '../837i/837i-fixtures.js';
 
 describe('payer sandbox adjudication', () => {
   const remittance = adjudicate(CLAIMS, OPTS);
@@ -103,5 +105,24 @@ describe('payer sandbox adjudication', () => {
     const echoed = read.claims.flatMap((c) => c.serviceLines.map((l) => l.lineControlNumber).filter(Boolean));
     expect(echoed).toEqual(sent);
     expect((text.match(/REF\*6R\*/g) ?? []).length).toBe(sent.length);
+  });
+});
+
+describe('payer sandbox adjudication of institutional claims', () => {
+  it('prices lines without a covered HCPCS code by revenue code per unit, pays them under SVC01 NU, and balances', () => {
+    const inpatient = Claim.parse(inpatientInput());
+    const remittance = adjudicate([inpatient], OPTS);
+    const [paid] = remittance.claims;
+    const [room, theatre, pharmacy] = paid!.serviceLines;
+    // 0120: 4 days x 950.00 = 3800.00 allowed of 8000.00; 0360: 1800.00 of 12000.00;
+    // 0250: 12 units x 40.00 = 480.00 is above the 345.67 charged, so the charge is allowed.
+    expect(room).toMatchObject({ procedure: { qualifier: 'NU', code: '0120' }, charge: '8000.00', allowed: '3800.00' });
+    expect(theatre).toMatchObject({ procedure: { qualifier: 'NU', code: '0360' }, allowed: '1800.00', lineControlNumber: 'L2' });
+    expect(pharmacy).toMatchObject({ procedure: { qualifier: 'NU', code: '0250' }, allowed: '345.67' });
+    const text = write835([remittance], { senderQualifier: 'ZZ', senderId: 'SANDBOXPAYER', receiverQualifier: 'ZZ', receiverId: 'CFDEMO01', controlNumber: 8, createdAt: OPTS.checkDate });
+    const [only] = transactions(text);
+    const { remittance: read } = read835(only!.tx, only!.delimiters);
+    expect(isBalanced(balance(read))).toBe(true);
+    expect(read.claims[0]!.serviceLines.map((l) => l.procedure.code)).toEqual(['0120', '0360', '0250']);
   });
 });
