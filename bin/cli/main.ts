@@ -4,6 +4,8 @@
  *   claimflow x12 837 <encounter files…> [--tenant <tenant.json>] [--out <file>]
  *   claimflow x12 parse <x12 file> [--json]
  *   claimflow x12 validate <x12 files…> [--json]
+ *   claimflow codesets import <files…> [--out <dir>] [--version <v>] [--system CPT]
+ *   claimflow codesets list [--dir <dir>] [--json]
  * Exit codes: 0 success, 1 invalid input, 2 usage error.
  */
 import { Command, CommanderError } from 'commander';
@@ -80,6 +82,28 @@ function buildProgram(io: { stdout: NodeJS.WritableStream; stderr: NodeJS.Writab
     .action(async (files: string[], options: { table: string; endpoint?: string }) => {
       const { tenantsPutCommand } = await import('./tenants.js');
       await tenantsPutCommand(files, options, io.stdout);
+    });
+
+  const codesets = program.command('codesets').description('versioned, date-effective code sets (ICD-10-CM/PCS, POA exempt, HCPCS, NCCI, MUE, NUCC, CPT)');
+  codesets
+    .command('import')
+    .description('official code-set downloads (zips or text files) -> one artifact per code set and version')
+    .argument('<files...>', 'files as downloaded from CMS/NUCC, or a licensed CPT file with --system CPT')
+    .option('--out <dir>', 'folder for the artifacts', 'codesets/local')
+    .option('--version <version>', 'override the version read from the file name (FY2026, 2026Q1, v321r0, 25.1, 2026)')
+    .option('--system <system>', 'force the importer (CPT only)')
+    .action(async (files: string[], options: { out?: string; version?: string; system?: string }) => {
+      const { codesetsImportCommand } = await import('./codesets.js');
+      await codesetsImportCommand(files, options, io.stdout);
+    });
+  codesets
+    .command('list')
+    .description('code sets in a folder of artifacts, with versions and counts')
+    .option('--dir <dir>', 'folder of artifacts', 'codesets/local')
+    .option('--json', 'print as JSON')
+    .action(async (options: { dir?: string; json?: boolean }) => {
+      const { codesetsListCommand } = await import('./codesets.js');
+      await codesetsListCommand(options, io.stdout);
     });
 
   program
