@@ -131,7 +131,7 @@ async function uploadEncounters(
           Key: `${layout.inboundEncounters(tenant.tenantId)}${file}`,
           Body: await readFile(join(dir, file)),
           // Intake sniffs the format from the content; the type only helps people browsing the bucket.
-          ContentType: file.endsWith('.json') ? 'application/json' : 'text/plain',
+          ContentType: contentTypeOf(file),
         }),
       );
       count++;
@@ -160,4 +160,13 @@ async function copyOut(adapters: Adapters, tenants: TenantConfig[], outDir: stri
     }
   }
   return files;
+}
+
+/** What a practice system would label the upload with; intake itself detects the format by content. */
+function contentTypeOf(file: string): string {
+  if (file.endsWith('.json')) return 'application/json';
+  if (file.endsWith('.fhir')) return 'application/fhir+json';
+  if (file.endsWith('.csv')) return 'text/csv';
+  if (file.endsWith('.837')) return 'application/edi-x12';
+  return 'text/plain';
 }

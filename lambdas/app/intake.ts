@@ -7,7 +7,8 @@
 import { submissionFindings } from '../core/claim/submission-checks.js';
 import { hasErrors } from '../core/claim/validate.js';
 import { parseEncounterFile } from '../core/encounters/parse-encounter-file.js';
-import type { Finding, SaveOutcome } from '../core/ports.js';
+import type { EncounterFormat } from '../core/encounters/types.js';
+import type { Finding, SaveOutcome, SourceRef } from '../core/ports.js';
 import { receiverForPayer } from '../core/tenant/config.js';
 import type { AppDeps } from './deps.js';
 import { inboundTenant } from './inbound-tenant.js';
@@ -47,7 +48,7 @@ export async function ingestEncounterObject(deps: AppDeps, object: InboundObject
     return { ...result, exceptions: 1 };
   }
 
-  const parsed = parseEncounterFile(text, tenantId);
+  const parsed = parseEncounterFile(text, tenantId, { csvMapping: tenant.csvMapping });
   for (const problem of parsed.problems) {
     await deps.exceptions.record({
       tenantId,
@@ -63,7 +64,7 @@ export async function ingestEncounterObject(deps: AppDeps, object: InboundObject
 
   const x12 = parsed.format === 'x12-837';
   for (const { claim, index, position, locate } of parsed.claims) {
-    // X12: each finding also names the segment, loop and element its field came from.
+    // Each finding also names where its field came from (X12 segment/loop/element, CSV line/column, FHIR JSON path).
     const findings: Finding[] = submissionFindings(claim).map((finding) =>
       locate && finding.path ? { ...finding, message: `${finding.message} (${locate(finding.path)})` } : finding,
     );
@@ -86,7 +87,7 @@ export async function ingestEncounterObject(deps: AppDeps, object: InboundObject
         claim,
         receiverId: receiver?.id,
         findings,
-        source: { file: object.key, etag: etag ?? object.etag, format: x12 ? 'x12-837' : 'json', position: x12 ? segmentPosition(position) ?? index : index },
+        source: { file: object.key, etag: etag ?? object.etag, format: sourceFormat(parsed.format), position: x12 ? segmentPosition(position) ?? index : index },
       },
       at(),
     );
@@ -123,6 +124,11 @@ export async function ingestEncounterObject(deps: AppDeps, object: InboundObject
     readerWarningsAt: warnings.slice(0, 50).map((w) => `${w.position}: ${w.message.split(':')[0]}`),
   });
   return result;
+}
+
+/** What the stored claim says it came from (the parser's format; 'unknown' never yields claims). */
+function sourceFormat(format: EncounterFormat): SourceRef['format'] {
+  return format === 'unknown' ? 'json' : format;
 }
 
 /** "segment 42" -> 42 (the CLM position an X12 claim is stored with). */

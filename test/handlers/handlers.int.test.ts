@@ -7,6 +7,7 @@
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAdapters, type Adapters } from '../../lambdas/adapters/index.js';
 import type { AppDeps } from '../../lambdas/app/deps.js';
@@ -58,7 +59,8 @@ beforeAll(async () => {
   deps = { ...adapters, clock: () => new Date(), log: { info: () => undefined, warn: () => undefined } };
   await adapters.tenants.put(tenantConfig(TENANT));
   await adapters.tenants.put(tenantConfig(OTHER));
-  await adapters.tenants.put(tenantConfig(PRACTICE));
+  // The practice tenant's superbills name the claim id column their own way (TenantConfig.csvMapping).
+  await adapters.tenants.put(TenantConfig.parse({ ...tenantConfig(PRACTICE), csvMapping: { 'Encounter #': 'claim_id' } }));
   s3 = stack.clients.s3;
 });
 
@@ -124,6 +126,44 @@ describe('intake handler', () => {
     ]);
     // Messages name places, never values.
     for (const exception of exceptions) expect(exception.message).not.toContain('ABC');
+  });
+
+  it('takes a CSV superbill (tenant column mapping) and a FHIR R4 bundle, detected by content; uncoded items are refused', async () => {
+    const csv = readFileSync('examples/encounters/acme-billing/superbill-acme-2026-05.csv', 'utf8').replace(/^claim_id,/, 'Encounter #,');
+    const csvKey = `${layout.inboundEncounters(PRACTICE)}practice/superbill-0504.txt`;
+    const bundle = JSON.parse(readFileSync('examples/encounters/bayside-rcm/fhir-bundle-bay-2026-5001.fhir', 'utf8'));
+    const uncoded = structuredClone(bundle.entry[0]);
+    uncoded.fullUrl = 'urn:uuid:00000000-0000-4000-8000-000000005002';
+    uncoded.resource.identifier[0].value = 'BAY-2026-5002';
+    uncoded.resource.item[0].productOrService = { coding: [{ system: 'http://snomed.info/sct', code: '185349003' }] };
+    bundle.entry.push(uncoded);
+    const fhirKey = `${layout.inboundEncounters(PRACTICE)}practice/bundle-0609.json`;
+    await upload(csvKey, csv);
+    await upload(fhirKey, JSON.stringify(bundle));
+    const result = await drain('intake', intakeHandler(() => deps));
+    expect(result.failed).toBe(0);
+
+    for (const [claimId, position] of [['ACME-26-0401', 0], ['ACME-26-0402', 1]] as const) {
+      const record = await adapters.claims.get(PRACTICE, claimId);
+      expect(record?.status, claimId).toBe('ready');
+      expect(record?.source).toMatchObject({ file: csvKey, format: 'csv-superbill', position });
+      expect(record?.claim.serviceLines).toHaveLength(2);
+    }
+    const fhir = await adapters.claims.get(PRACTICE, 'BAY-2026-5001');
+    expect(fhir?.status).toBe('ready');
+    expect(fhir?.source).toMatchObject({ file: fhirKey, format: 'fhir-r4', position: 0 });
+    expect(fhir?.claim.diagnoses.map((d) => d.code)).toEqual(['I4891', 'I10']);
+    expect(await adapters.claims.get(PRACTICE, 'BAY-2026-5002')).toBeUndefined();
+    const exceptions = (await adapters.exceptions.list(PRACTICE)).filter((e) => e.file === fhirKey || e.file === csvKey);
+    expect(exceptions).toEqual([
+      expect.objectContaining({
+        kind: 'invalid-encounter',
+        file: fhirKey,
+        position: `Bundle.entry[${bundle.entry.length - 1}].resource.item[0].productOrService`,
+        message: expect.stringMatching(/^needs coding/),
+        detail: { claimId: 'BAY-2026-5002' },
+      }),
+    ]);
   });
 
   it('records a file that claims to be X12 but is not readable, naming the file and position', async () => {

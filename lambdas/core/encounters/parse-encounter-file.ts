@@ -1,32 +1,59 @@
 /**
  * Entry point for every intake format: sniffs the format from the content
- * and dispatches. Native JSON and practice systems' 837 files (a leading ISA
- * after an optional BOM and white space); CSV, FHIR and HL7 v2 plug in here
- * (later issues) without touching the handlers.
+ * (never from the file name) and dispatches. FHIR R4 is JSON with a
+ * resourceType; other JSON is the native format; X12 starts with ISA (after
+ * an optional BOM and white space); a CSV superbill is text whose first row
+ * is a header naming the superbill's columns (default layout or the tenant's
+ * mapping). HL7 v2 plugs in here later without touching the handlers.
  */
+import { looksLikeSuperbillHeader } from './csv-layout.js';
+import { parseCsvSuperbill } from './csv-superbill.js';
+import { tokenizeCsv } from './csv-tokenizer.js';
+import { parseFhirEncounters } from './fhir-claim.js';
 import { parseNativeJson } from './native-json.js';
 import { parseX12Encounters } from './x12-837.js';
 import type { EncounterFormat, ParsedEncounters } from './types.js';
 
-export function detectFormat(text: string): EncounterFormat {
+export interface ParseOptions {
+  /** The tenant's CSV superbill column mapping (TenantConfig.csvMapping): header name → field. */
+  csvMapping?: Readonly<Record<string, string>>;
+}
+
+export function detectFormat(text: string, options: ParseOptions = {}): EncounterFormat {
   const head = text.replace(/^\uFEFF/, '').trimStart();
-  if (head.startsWith('{') || head.startsWith('[')) return 'json';
+  if (head.startsWith('{') || head.startsWith('[')) return isFhir(head) ? 'fhir-r4' : 'json';
   if (head.startsWith('ISA')) return 'x12-837';
+  const firstLine = /^[^\r\n]*/.exec(head)?.[0] ?? '';
+  const header = tokenizeCsv(firstLine).records[0];
+  if (header && looksLikeSuperbillHeader(header.fields, options.csvMapping)) return 'csv-superbill';
   return 'unknown';
 }
 
-export function parseEncounterFile(text: string, tenantId: string): ParsedEncounters & { format: EncounterFormat } {
-  const format = detectFormat(text);
+function isFhir(json: string): boolean {
+  try {
+    const document: unknown = JSON.parse(json);
+    return document !== null && typeof document === 'object' && typeof (document as { resourceType?: unknown }).resourceType === 'string';
+  } catch {
+    return false;
+  }
+}
+
+export function parseEncounterFile(text: string, tenantId: string, options: ParseOptions = {}): ParsedEncounters & { format: EncounterFormat } {
+  const format = detectFormat(text, options);
   switch (format) {
     case 'json':
       return { format, ...parseNativeJson(text, tenantId) };
     case 'x12-837':
       return { format, ...parseX12Encounters(text, tenantId) };
+    case 'fhir-r4':
+      return { format, ...parseFhirEncounters(text, tenantId) };
+    case 'csv-superbill':
+      return { format, ...parseCsvSuperbill(text, tenantId, { mapping: options.csvMapping }) };
     default:
       return {
         format,
         claims: [],
-        problems: [{ position: 'line 1', message: 'unrecognised encounter format (expected native JSON or an X12 837)' }],
+        problems: [{ position: 'line 1', message: 'unrecognised encounter format (expected native JSON, FHIR R4, an X12 837 or a CSV superbill with a known header row)' }],
       };
   }
 }

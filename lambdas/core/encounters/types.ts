@@ -4,9 +4,12 @@ export interface ParsedClaim {
   claim: Claim;
   /** 0-based index of the claim in its file. */
   index: number;
-  /** Where in the file: "claims[3]", "$", or "segment 42" for X12. */
+  /** Where in the file: "claims[3]", "$", "segment 42" for X12, "line 2" for CSV, "Bundle.entry[0].resource" for FHIR. */
   position: string;
-  /** X12 only: where a field path came from ("segment 42 (NM1), loop 2010BA, element NM109"). */
+  /**
+   * Where a field path came from: X12 "segment 42 (NM1), loop 2010BA, element NM109",
+   * CSV "line 3, column charge", FHIR "Claim.item[0].net".
+   */
   locate?: (path: string) => string;
 }
 
@@ -27,4 +30,4 @@ export interface ParsedEncounters {
   warnings?: EncounterProblem[];
 }
 
-export type EncounterFormat = 'json' | 'x12-837' | 'unknown';
+export type EncounterFormat = 'json' | 'x12-837' | 'csv-superbill' | 'fhir-r4' | 'unknown';

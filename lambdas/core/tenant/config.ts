@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { TenantId } from '../claim/model.js';
+import { CSV_FIELDS } from '../encounters/csv-layout.js';
 
 const IsaQualifier = z.enum(['01', '14', '20', '27', '28', '29', '30', '33', 'ZZ']);
 const IsaId = z.string().min(1).max(15).regex(/^[A-Za-z0-9 ]+$/, 'must be letters, digits or spaces');
@@ -85,6 +86,10 @@ export const TenantConfig = z.object({
     delimiters: DelimiterOverrides.optional().meta({ description: 'Defaults * : ^ ~ (element, component, repetition, segment).' }),
   }),
   receivers: z.array(Receiver).min(1),
+  csvMapping: z
+    .record(z.string().min(1).max(80), z.string().refine((field) => field in CSV_FIELDS, 'must be a CSV superbill field of docs/csv-superbill.md'))
+    .optional()
+    .meta({ description: "CSV superbill column mapping: the practice's header name -> superbill field (e.g. \"Acct #\": \"claim_id\"). Unmapped headers use the default layout." }),
 }).superRefine((config, ctx) => {
   // Overrides are checked one by one above; only the merged set can show two delimiters clashing.
   config.receivers.forEach((receiver, index) => {
