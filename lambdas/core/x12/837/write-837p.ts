@@ -18,6 +18,7 @@ import { wallClock } from '../timestamp.js';
 import type { Delimiters } from '../types.js';
 import { resolveDelimiters, sanitise, type SegmentWriter, type SegmentWriterOptions } from '../writer.js';
 import { check837P } from './check-837p.js';
+import { writeReceiver, writeSubmitter } from './write-1000.js';
 import { billingLevelKey, writeBillingProviderLevel } from './write-2000a.js';
 import { writePatientLevel, writeSubscriberLevel } from './write-2000b.js';
 import { writeClaimInformation } from './write-2300.js';
@@ -32,7 +33,7 @@ import {
 import { writeAmbulanceLocations } from './write-23xx-ambulance.js';
 import { writeServiceLine } from './write-2400.js';
 import { Claim837Error } from './write-errors.js';
-import { type LoopContext, required } from './write-segments.js';
+import type { LoopContext } from './write-segments.js';
 
 export const X222A1 = '005010X222A1';
 
@@ -147,40 +148,6 @@ export function write837PTransaction(w: SegmentWriter, input: Transaction837PInp
       writeClaim(ctx, claim);
     }
   }
-}
-
-function writeSubmitter(ctx: LoopContext, tenant: TenantConfig): void {
-  const { submitter } = tenant;
-  const where = (segmentId: string, element: string, min: number, max: number) => ({ loop: '1000A', segmentId, element, min, max });
-  ctx.w.segment(
-    'NM1',
-    '41',
-    '2',
-    required(ctx, submitter.name, where('NM1', 'NM103', 1, 60), { upper: true }),
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    '46',
-    required(ctx, submitter.identifier, where('NM1', 'NM109', 2, 80)),
-  );
-  ctx.w.segment('PER', 'IC', required(ctx, submitter.contactName, where('PER', 'PER02', 1, 60), { upper: true }), 'TE', submitter.phone);
-}
-
-function writeReceiver(ctx: LoopContext, receiver: Receiver): void {
-  const where = (element: string, min: number, max: number) => ({ loop: '1000B', segmentId: 'NM1', element, min, max });
-  ctx.w.segment(
-    'NM1',
-    '40',
-    '2',
-    required(ctx, receiver.name, where('NM103', 1, 60), { upper: true }),
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    '46',
-    required(ctx, receiver.identifier, where('NM109', 2, 80)),
-  );
 }
 
 /** 2300 and its loops in the guide's order: 2310A-F, then the 2400 lines. */

@@ -27,7 +27,7 @@ import { writePatientLevel837I, writeSubscriberLevel837I } from './write-2000bi.
 import { writeClaimInformation837I } from './write-2300i.js';
 import { writeClaimProviders } from './write-2310i.js';
 import { writeServiceLine837I } from './write-2400i.js';
-import { writeReceiver837I, writeSubmitter837I } from './write-header-837i.js';
+import { writeReceiver, writeSubmitter } from '../837/write-1000.js';
 
 export const X223A2 = '005010X223A2';
 
@@ -125,8 +125,8 @@ export function write837ITransaction(w: SegmentWriter, input: Transaction837IInp
   const header: LoopContext = { w };
   const { date, time } = wallClock(createdAt, timeZone);
   w.segment('BHT', '0019', '00', reference, date, time, 'CH');
-  writeSubmitter837I(header, tenant);
-  writeReceiver837I(header, receiver);
+  writeSubmitter(header, tenant);
+  writeReceiver(header, receiver);
 
   let hl = 0;
   for (const group of groupByBillingLevel(claims)) {

@@ -1,8 +1,11 @@
-/** The 837I header loops after BHT: 1000A submitter and 1000B receiver (same shape as the 837P's). */
+/**
+ * The 837 header loops after BHT, the same in the 837P and the 837I:
+ * 1000A submitter (NM1*41, PER) and 1000B receiver (NM1*40).
+ */
 import type { Receiver, TenantConfig } from '../../tenant/config.js';
-import { type LoopContext, required } from '../837/write-segments.js';
+import { type LoopContext, required } from './write-segments.js';
 
-export function writeSubmitter837I(ctx: LoopContext, tenant: TenantConfig): void {
+export function writeSubmitter(ctx: LoopContext, tenant: TenantConfig): void {
   const { submitter } = tenant;
   const where = (segmentId: string, element: string, min: number, max: number) => ({ loop: '1000A', segmentId, element, min, max });
   ctx.w.segment(
@@ -20,7 +23,7 @@ export function writeSubmitter837I(ctx: LoopContext, tenant: TenantConfig): void
   ctx.w.segment('PER', 'IC', required(ctx, submitter.contactName, where('PER', 'PER02', 1, 60), { upper: true }), 'TE', submitter.phone);
 }
 
-export function writeReceiver837I(ctx: LoopContext, receiver: Receiver): void {
+export function writeReceiver(ctx: LoopContext, receiver: Receiver): void {
   const where = (element: string, min: number, max: number) => ({ loop: '1000B', segmentId: 'NM1', element, min, max });
   ctx.w.segment(
     'NM1',
