@@ -11,8 +11,8 @@
  */
 import { toCents, toX12Amount } from '../../money.js';
 import { isoToX12Date, x12DateToIso } from '../835/values.js';
-import { InterchangeWriter } from '../envelope.js';
 import { X12Error } from '../errors.js';
+import { writeSingleGroupInterchange } from '../single-group.js';
 import { composite, delimiterProofCore, type Composite, type ElementValue } from '../writer.js';
 import type { AckWriteOptions } from '../999/write-999.js';
 import { X277_ERROR } from './codes.js';
@@ -43,35 +43,9 @@ export function write277CA(acks: readonly Ack277CAInput[], options: Write277CAOp
   if (acks.length === 0) throw invalid('a 277CA interchange needs at least one acknowledgment');
   // Build every body first: a model the guide refuses must not leave a half-written file.
   const bodies = acks.map(ackSegments);
-  const x = new InterchangeWriter(
-    {
-      senderQualifier: options.senderQualifier,
-      senderId: options.senderId,
-      receiverQualifier: options.receiverQualifier,
-      receiverId: options.receiverId,
-      controlNumber: options.controlNumber,
-      createdAt: options.createdAt,
-      timeZone: options.timeZone,
-      usage: options.usage ?? 'T',
-    },
-    { delimiters: options.delimiters, lineBreak: options.lineBreak },
-  );
-  x.beginGroup({
-    functionalId: 'HN',
-    senderCode: options.gsSenderCode ?? options.senderId,
-    receiverCode: options.gsReceiverCode ?? options.receiverId,
-    controlNumber: options.controlNumber,
-    version: X214,
-    createdAt: options.createdAt,
-    timeZone: options.timeZone,
+  return writeSingleGroupInterchange(options, { functionalId: 'HN', version: X214, transactionType: '277', implementationReference: X214 }, bodies.length, (out, index) => {
+    for (const [id, ...elements] of bodies[index] ?? []) out.segment(id, ...elements);
   });
-  bodies.forEach((body, index) => {
-    x.beginTransaction('277', String(index + 1).padStart(4, '0'), X214);
-    for (const [id, ...elements] of body) x.out.segment(id, ...elements);
-    x.endTransaction();
-  });
-  x.endGroup();
-  return x.finish();
 }
 
 /** The segments between ST and SE for one acknowledgment. */

@@ -8,10 +8,9 @@
  * with zero. Amounts are written in X12 "R" form from integer cents.
  */
 import { toCents, toX12Amount } from '../../money.js';
-import { InterchangeWriter } from '../envelope.js';
+import { writeSingleGroupInterchange, type SingleGroupEnvelope } from '../single-group.js';
 import { X12Error } from '../errors.js';
-import type { Delimiters } from '../types.js';
-import { composite, resolveDelimiters, type Composite, type ElementValue, type SegmentWriterOptions } from '../writer.js';
+import { composite, resolveDelimiters, type Composite, type ElementValue } from '../writer.js';
 import { BANK_METHODS, check835 } from './check-835.js';
 import { CLAIM_DATE_ORDER, CLAIM_REF_ORDER, LINE_REF_ORDER } from './code-lists.js';
 import type {
@@ -35,26 +34,8 @@ export const X221A1 = '005010X221A1';
 /** [segment id, element 1, element 2, ...]. */
 export type Seg = [string, ...ElementValue[]];
 
-export interface Write835Options {
-  /** ISA05/ISA06: the payer (or its clearinghouse) sending the 835. */
-  senderQualifier: string;
-  senderId: string;
-  /** ISA07/ISA08: the provider or billing service receiving it. */
-  receiverQualifier: string;
-  receiverId: string;
-  /** GS02/GS03; default to the ISA ids. */
-  gsSenderCode?: string;
-  gsReceiverCode?: string;
-  /** ISA13 and GS06: 1..999999999. */
-  controlNumber: number;
-  createdAt: Date;
-  /** IANA zone for the ISA/GS dates and times (default UTC). */
-  timeZone?: string;
-  /** ISA15 (default T). */
-  usage?: 'T' | 'P';
-  delimiters?: Partial<Delimiters>;
-  lineBreak?: SegmentWriterOptions['lineBreak'];
-}
+/** The envelope of an 835: ISA05/06 the payer (or its clearinghouse), ISA07/08 the provider or billing service. */
+export type Write835Options = SingleGroupEnvelope;
 
 /** The full interchange text: ISA, GS*HP, one ST 835 per remittance, GE, IEA. */
 export function write835(remittances: readonly Remittance[], options: Write835Options): string {
@@ -68,44 +49,18 @@ export function write835(remittances: readonly Remittance[], options: Write835Op
     const [problem] = check835(remittance, delimiters);
     if (problem) throw problem;
   }
-  const x = new InterchangeWriter(
-    {
-      senderQualifier: options.senderQualifier,
-      senderId: options.senderId,
-      receiverQualifier: options.receiverQualifier,
-      receiverId: options.receiverId,
-      controlNumber: options.controlNumber,
-      createdAt: options.createdAt,
-      timeZone: options.timeZone,
-      usage: options.usage ?? 'T',
-    },
-    { delimiters: options.delimiters, lineBreak: options.lineBreak },
-  );
-  x.beginGroup({
-    functionalId: 'HP',
-    senderCode: options.gsSenderCode ?? options.senderId,
-    receiverCode: options.gsReceiverCode ?? options.receiverId,
-    controlNumber: options.controlNumber,
-    version: X221A1,
-    createdAt: options.createdAt,
-    timeZone: options.timeZone,
-  });
-  bodies.forEach((body, index) => {
-    // ST03 is "not used" in 005010X221A1: the version is GS08's.
-    x.beginTransaction('835', String(index + 1).padStart(4, '0'));
-    for (const seg of body) {
+  // ST03 is "not used" in 005010X221A1: the version is GS08's.
+  return writeSingleGroupInterchange(options, { functionalId: 'HP', version: X221A1, transactionType: '835' }, bodies.length, (out, index) => {
+    for (const seg of bodies[index] ?? []) {
       const [id, ...elements] = seg;
       for (const value of requiredText.get(seg) ?? []) {
-        if (x.out.clean(value.text) === '') {
+        if (out.clean(value.text) === '') {
           throw new X12Error('X835-WRITE-MISSING', `${value.element} is empty once delimiters are removed`, undefined, id, value.element);
         }
       }
-      x.out.segment(id, ...elements);
+      out.segment(id, ...elements);
     }
-    x.endTransaction();
   });
-  x.endGroup();
-  return x.finish();
 }
 
 /** Required free-text values per built segment, re-checked after sanitising. */

@@ -8,10 +8,9 @@
  * X999-WRITE-INVALID naming the element; nothing is invented. IK404 (the bad
  * value) is never written: it could carry PHI back to the submitter's logs.
  */
-import { InterchangeWriter } from '../envelope.js';
 import { X12Error } from '../errors.js';
-import type { Delimiters } from '../types.js';
-import { composite, type ElementValue, type SegmentWriterOptions } from '../writer.js';
+import { writeSingleGroupInterchange, type SingleGroupEnvelope } from '../single-group.js';
+import { composite, type ElementValue } from '../writer.js';
 import { X999_ERROR } from './codes.js';
 import {
   GROUP_ACK_CODE,
@@ -36,26 +35,8 @@ const TRANSACTION_TYPES = new Set(['270', '271', '276', '277', '278', '820', '83
 const BUSINESS_UNITS = new Set(['TRN02', 'NM109', 'PATIENT NAME NM109', 'SUBSCRIBER NAME NM109', 'ENT01', 'SUBSCRIBER NUMBER REF02', 'CLM01']);
 const SITUATIONAL_TRIGGER = 'SITUATIONAL TRIGGER';
 
-export interface AckWriteOptions {
-  /** ISA05/ISA06: the party sending the acknowledgment (the receiver of the 837). */
-  senderQualifier: string;
-  senderId: string;
-  /** ISA07/ISA08: the submitter of the acknowledged file. */
-  receiverQualifier: string;
-  receiverId: string;
-  /** GS02/GS03; default to the ISA ids. */
-  gsSenderCode?: string;
-  gsReceiverCode?: string;
-  /** ISA13 and GS06: 1..999999999. */
-  controlNumber: number;
-  createdAt: Date;
-  /** IANA zone for the ISA/GS dates and times (default UTC). */
-  timeZone?: string;
-  /** ISA15 (default T). */
-  usage?: 'T' | 'P';
-  delimiters?: Partial<Delimiters>;
-  lineBreak?: SegmentWriterOptions['lineBreak'];
-}
+/** The envelope of a 999 (and of a 277CA): see SingleGroupEnvelope. */
+export type AckWriteOptions = SingleGroupEnvelope;
 
 type Seg = [string, ...ElementValue[]];
 
@@ -64,37 +45,9 @@ export function write999(acks: readonly FunctionalGroupAck[], options: AckWriteO
   if (acks.length === 0) throw invalid('a 999 interchange needs at least one functional group acknowledgment');
   // Build every body first: a model the guide refuses must not leave a half-written file.
   const bodies = acks.map(groupAckSegments);
-  const x = new InterchangeWriter(
-    {
-      senderQualifier: options.senderQualifier,
-      senderId: options.senderId,
-      receiverQualifier: options.receiverQualifier,
-      receiverId: options.receiverId,
-      controlNumber: options.controlNumber,
-      createdAt: options.createdAt,
-      timeZone: options.timeZone,
-      usage: options.usage ?? 'T',
-    },
-    { delimiters: options.delimiters, lineBreak: options.lineBreak },
-  );
-  x.beginGroup({
-    functionalId: 'FA',
-    senderCode: options.gsSenderCode ?? options.senderId,
-    receiverCode: options.gsReceiverCode ?? options.receiverId,
-    controlNumber: options.controlNumber,
-    version: X231A1,
-    createdAt: options.createdAt,
-    timeZone: options.timeZone,
+  return writeSingleGroupInterchange(options, { functionalId: 'FA', version: X231A1, transactionType: '999', implementationReference: X231A1 }, bodies.length, (out, index) => {
+    for (const [id, ...elements] of bodies[index] ?? []) out.segment(id, ...elements);
   });
-  bodies.forEach((body, index) => {
-    x.beginTransaction('999', String(index + 1).padStart(4, '0'), X231A1);
-    for (const [id, ...elements] of body) {
-      x.out.segment(id, ...elements);
-    }
-    x.endTransaction();
-  });
-  x.endGroup();
-  return x.finish();
 }
 
 /** The segments between ST and SE for one functional group acknowledgment. */
