@@ -11,13 +11,11 @@
  */
 import type { Claim } from '../../claim/model.js';
 import { sumCents, toCents } from '../../money.js';
-import type { Receiver, TenantConfig } from '../../tenant/config.js';
-import { InterchangeWriter } from '../envelope.js';
-import { X12Error } from '../errors.js';
 import { wallClock } from '../timestamp.js';
 import type { Delimiters } from '../types.js';
-import { resolveDelimiters, sanitise, type SegmentWriter, type SegmentWriterOptions } from '../writer.js';
+import type { SegmentWriter } from '../writer.js';
 import { check837P } from './check-837p.js';
+import { assertWritable, writeSingle837, type ClaimTypeWriter, type Transaction837Input, type Write837Input } from './single-837.js';
 import { writeReceiver, writeSubmitter } from './write-1000.js';
 import { billingLevelKey, writeBillingProviderLevel } from './write-2000a.js';
 import { writePatientLevel, writeSubscriberLevel } from './write-2000b.js';
@@ -37,68 +35,21 @@ import type { LoopContext } from './write-segments.js';
 
 export const X222A1 = '005010X222A1';
 
-/** The guide's recommended ceiling of CLM segments per transaction set. */
-export const MAX_CLAIMS_PER_TRANSACTION = 5000;
+export { MAX_CLAIMS_PER_TRANSACTION } from './single-837.js';
+export type Write837PInput = Write837Input;
+export type Transaction837PInput = Transaction837Input;
 
-export interface Write837PInput {
-  claims: Claim[];
-  tenant: TenantConfig;
-  receiver: Receiver;
-  /** ISA13 and GS06 (1..999999999); also BHT03, zero-padded to nine digits. */
-  controlNumber: number;
-  /** ISA09/10, GS04/05 and BHT04/05, as wall-clock time in the tenant's schedule time zone. */
-  createdAt: Date;
-  delimiters?: Partial<Delimiters>;
-  /** Optional line break after each segment terminator (default none). */
-  lineBreak?: SegmentWriterOptions['lineBreak'];
-}
-
-/** What one 837P transaction set (ST to SE, exclusive) is written from. */
-export interface Transaction837PInput {
-  claims: Claim[];
-  tenant: TenantConfig;
-  receiver: Receiver;
-  /** BHT03, the originator's reference for this transaction set (1-50 characters). */
-  reference: string;
-  /** BHT04/05, as wall-clock time in `timeZone`. */
-  createdAt: Date;
-  timeZone: string;
-}
+const PROFESSIONAL: ClaimTypeWriter = {
+  label: '837P',
+  version: X222A1,
+  check: check837P,
+  duplicateClaimId: (claim) => new Claim837Error('DUPLICATE_CLAIM_ID', 'two claims in the batch share CLM01', claim.claimId, 'CLM01', 'CLM'),
+  writeTransaction: (w, input) => write837PTransaction(w, input),
+};
 
 /** A single-group, single-transaction 837P interchange (the CLI and tests; batches use write837). */
 export function write837P(input: Write837PInput): string {
-  const { claims, tenant, receiver, controlNumber, createdAt } = input;
-  const delimiters = resolveDelimiters(input.delimiters);
-  assertWritable837P(claims, tenant.tenantId, delimiters);
-  const timeZone = tenant.schedule.timezone;
-  const x = new InterchangeWriter(
-    {
-      senderQualifier: tenant.interchange.senderQualifier,
-      senderId: tenant.interchange.senderId,
-      receiverQualifier: receiver.isaQualifier,
-      receiverId: receiver.isaId,
-      controlNumber,
-      createdAt,
-      timeZone,
-      usage: tenant.interchange.usage,
-    },
-    { delimiters: input.delimiters, lineBreak: input.lineBreak },
-  );
-  x.beginGroup({
-    functionalId: 'HC',
-    senderCode: tenant.interchange.gsSenderCode,
-    receiverCode: receiver.gsReceiverCode,
-    controlNumber,
-    version: X222A1,
-    createdAt,
-    timeZone,
-  });
-  // One transaction set per interchange here, so its ST02 is the first of the group.
-  x.beginTransaction('837', '0001', X222A1);
-  write837PTransaction(x.out, { claims, tenant, receiver, reference: String(controlNumber).padStart(9, '0'), createdAt, timeZone });
-  x.endTransaction();
-  x.endGroup();
-  return x.finish();
+  return writeSingle837(PROFESSIONAL, input);
 }
 
 /**
@@ -106,20 +57,7 @@ export function write837P(input: Write837PInput): string {
  * conformant 837P: the first problem is thrown as a Claim837Error.
  */
 export function assertWritable837P(claims: Claim[], tenantId: string, delimiters: Required<Delimiters>): void {
-  if (claims.length === 0) throw new X12Error('NO_CLAIMS', 'an 837P needs at least one claim');
-  if (claims.length > MAX_CLAIMS_PER_TRANSACTION) {
-    throw new X12Error('TOO_MANY_CLAIMS', `one transaction set carries at most ${MAX_CLAIMS_PER_TRANSACTION} claims`);
-  }
-  const claimIds = new Set<string>();
-  for (const claim of claims) {
-    const [problem] = check837P(claim, tenantId);
-    if (problem) throw problem;
-    // CLM01 is what the 835 (CLP01) and the 277CA echo back: it must identify one claim in the file,
-    // as written (a delimiter character dropped from an id could make two ids one).
-    const written = sanitise(claim.claimId, delimiters);
-    if (claimIds.has(written)) throw new Claim837Error('DUPLICATE_CLAIM_ID', 'two claims in the batch share CLM01', claim.claimId, 'CLM01', 'CLM');
-    claimIds.add(written);
-  }
+  assertWritable(PROFESSIONAL, claims, tenantId, delimiters);
 }
 
 /**

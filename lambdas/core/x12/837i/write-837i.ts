@@ -13,13 +13,11 @@
  */
 import type { Claim, Institutional } from '../../claim/model.js';
 import { sumCents, toCents } from '../../money.js';
-import type { Receiver, TenantConfig } from '../../tenant/config.js';
-import { InterchangeWriter } from '../envelope.js';
-import { X12Error } from '../errors.js';
 import { wallClock } from '../timestamp.js';
 import type { Delimiters } from '../types.js';
-import { resolveDelimiters, sanitise, type SegmentWriter, type SegmentWriterOptions } from '../writer.js';
+import type { SegmentWriter } from '../writer.js';
 import type { LoopContext } from '../837/write-segments.js';
+import { assertWritable, MAX_CLAIMS_PER_TRANSACTION, writeSingle837, type ClaimTypeWriter, type Transaction837Input, type Write837Input } from '../837/single-837.js';
 import { check837I } from './check-837i.js';
 import { Claim837IError } from './errors-837i.js';
 import { billingLevelKey837I, writeBillingProviderLevel837I } from './write-2000ai.js';
@@ -31,67 +29,22 @@ import { writeReceiver, writeSubmitter } from '../837/write-1000.js';
 
 export const X223A2 = '005010X223A2';
 
-/** The guide's recommended ceiling of CLM segments per transaction set. */
-export const MAX_CLAIMS_PER_TRANSACTION_837I = 5000;
+/** The guide's recommended ceiling of CLM segments per transaction set (the same as the 837P's). */
+export const MAX_CLAIMS_PER_TRANSACTION_837I = MAX_CLAIMS_PER_TRANSACTION;
+export type Write837IInput = Write837Input;
+export type Transaction837IInput = Transaction837Input;
 
-export interface Write837IInput {
-  claims: Claim[];
-  tenant: TenantConfig;
-  receiver: Receiver;
-  /** ISA13 and GS06 (1..999999999); also BHT03, zero-padded to nine digits. */
-  controlNumber: number;
-  /** ISA09/10, GS04/05 and BHT04/05, as wall-clock time in the tenant's schedule time zone. */
-  createdAt: Date;
-  delimiters?: Partial<Delimiters>;
-  /** Optional line break after each segment terminator (default none). */
-  lineBreak?: SegmentWriterOptions['lineBreak'];
-}
-
-/** What one 837I transaction set (ST to SE, exclusive) is written from. */
-export interface Transaction837IInput {
-  claims: Claim[];
-  tenant: TenantConfig;
-  receiver: Receiver;
-  /** BHT03, the originator's reference for this transaction set (1-50 characters). */
-  reference: string;
-  /** BHT04/05, as wall-clock time in `timeZone`. */
-  createdAt: Date;
-  timeZone: string;
-}
+const INSTITUTIONAL: ClaimTypeWriter = {
+  label: '837I',
+  version: X223A2,
+  check: check837I,
+  duplicateClaimId: (claim) => new Claim837IError('DUPLICATE_CLAIM_ID', 'two claims in the batch share CLM01', claim.claimId, 'CLM01', 'CLM'),
+  writeTransaction: (w, input) => write837ITransaction(w, input),
+};
 
 /** A single-group, single-transaction 837I interchange (the CLI and tests; batches compose the parts below). */
 export function write837I(input: Write837IInput): string {
-  const { claims, tenant, receiver, controlNumber, createdAt } = input;
-  const delimiters = resolveDelimiters(input.delimiters);
-  assertWritable837I(claims, tenant.tenantId, delimiters);
-  const timeZone = tenant.schedule.timezone;
-  const x = new InterchangeWriter(
-    {
-      senderQualifier: tenant.interchange.senderQualifier,
-      senderId: tenant.interchange.senderId,
-      receiverQualifier: receiver.isaQualifier,
-      receiverId: receiver.isaId,
-      controlNumber,
-      createdAt,
-      timeZone,
-      usage: tenant.interchange.usage,
-    },
-    { delimiters: input.delimiters, lineBreak: input.lineBreak },
-  );
-  x.beginGroup({
-    functionalId: 'HC',
-    senderCode: tenant.interchange.gsSenderCode,
-    receiverCode: receiver.gsReceiverCode,
-    controlNumber,
-    version: X223A2,
-    createdAt,
-    timeZone,
-  });
-  x.beginTransaction('837', '0001', X223A2);
-  write837ITransaction(x.out, { claims, tenant, receiver, reference: String(controlNumber).padStart(9, '0'), createdAt, timeZone });
-  x.endTransaction();
-  x.endGroup();
-  return x.finish();
+  return writeSingle837(INSTITUTIONAL, input);
 }
 
 /**
@@ -100,19 +53,7 @@ export function write837I(input: Write837IInput): string {
  * claim's fault, an X12Error for the set's).
  */
 export function assertWritable837I(claims: Claim[], tenantId: string, delimiters: Required<Delimiters>): void {
-  if (claims.length === 0) throw new X12Error('NO_CLAIMS', 'an 837I needs at least one claim');
-  if (claims.length > MAX_CLAIMS_PER_TRANSACTION_837I) {
-    throw new X12Error('TOO_MANY_CLAIMS', `one transaction set carries at most ${MAX_CLAIMS_PER_TRANSACTION_837I} claims`);
-  }
-  const claimIds = new Set<string>();
-  for (const claim of claims) {
-    const [problem] = check837I(claim, tenantId);
-    if (problem) throw problem;
-    // CLM01 is what the 835 and 277CA echo back: it must identify one claim in the file as written.
-    const written = sanitise(claim.claimId, delimiters);
-    if (claimIds.has(written)) throw new Claim837IError('DUPLICATE_CLAIM_ID', 'two claims in the batch share CLM01', claim.claimId, 'CLM01', 'CLM');
-    claimIds.add(written);
-  }
+  assertWritable(INSTITUTIONAL, claims, tenantId, delimiters);
 }
 
 /**
