@@ -17,7 +17,10 @@ import type { Receiver, TenantConfig } from '../core/tenant/config.js';
 import { element } from '../core/x12/segment.js';
 import type { Interchange } from '../core/x12/types.js';
 import { X12Error } from '../core/x12/errors.js';
+import { parseX12 } from '../core/x12/reader.js';
 import type { AppDeps } from './deps.js';
+import { inboundTenant } from './inbound-tenant.js';
+import type { InboundObject } from './intake.js';
 
 export interface AcknowledgmentResult {
   tenantId?: string;
@@ -149,4 +152,52 @@ export async function applyToClaim(
       throw error;
     }
   }
+}
+
+/** An acknowledgment file opened for posting: its tenant and the interchanges addressed to it. */
+export interface OpenedAcknowledgment {
+  result: AcknowledgmentResult;
+  exception: RecordException;
+  tenant: TenantConfig;
+  tenantId: string;
+  interchanges: Interchange[];
+}
+
+/**
+ * The start both acknowledgment use cases share: the tenant from the object
+ * key, the file parsed, and interchanges not addressed to the tenant recorded
+ * as exceptions and left out. `done` when nothing can be posted from the file.
+ */
+export async function openAcknowledgment(
+  deps: AppDeps,
+  object: InboundObject,
+  kind: '999' | '277ca',
+): Promise<{ done: AcknowledgmentResult } | OpenedAcknowledgment> {
+  const result = emptyResult();
+  const exception = exceptionSink(deps, object.key, result);
+  const tenant = await inboundTenant(deps, object.key, kind);
+  if (!tenant) return { done: { ...result, exceptions: 1 } };
+  const { tenantId } = tenant;
+  result.tenantId = tenantId;
+
+  const parsed = parseX12((await deps.objects.get(object.key)).body);
+  if (!parsed.ok) {
+    await exception({ tenantId, kind: 'x12-parse', position: x12ErrorPosition(parsed.error), message: parsed.error.describe() });
+    return { done: result };
+  }
+  const label = kind === '999' ? '999' : '277CA';
+  const interchanges: Interchange[] = [];
+  for (const interchange of parsed.value.interchanges) {
+    if (addressedToTenant(tenant, interchange)) {
+      interchanges.push(interchange);
+      continue;
+    }
+    await exception({
+      tenantId,
+      kind: 'ack-unmatched',
+      position: positionText(interchange.isa.position),
+      message: `ISA07/ISA08 is not the tenant's interchange sender: the ${label} is not addressed to this tenant`,
+    });
+  }
+  return { result, exception, tenant, tenantId, interchanges };
 }

@@ -13,14 +13,11 @@ import { claimsInContext, decide277ca, type ClaimInContext } from '../core/ackno
 import type { Ack277CA } from '../core/x12/277ca/model.js';
 import { read277CA } from '../core/x12/277ca/read-277ca.js';
 import { X12Error } from '../core/x12/errors.js';
-import { parseX12 } from '../core/x12/reader.js';
 import {
   ackIdOf,
-  addressedToTenant,
   applyToClaim,
-  emptyResult,
-  exceptionSink,
   interchangeParties,
+  openAcknowledgment,
   positionText,
   senderReceiver,
   x12ErrorPosition,
@@ -28,27 +25,13 @@ import {
   type RecordException,
 } from './acknowledgment-posting.js';
 import type { AppDeps } from './deps.js';
-import { inboundTenant } from './inbound-tenant.js';
 import type { InboundObject } from './intake.js';
 
 export async function post277caObject(deps: AppDeps, object: InboundObject): Promise<AcknowledgmentResult> {
-  const result = emptyResult();
-  const exception = exceptionSink(deps, object.key, result);
-  const tenant = await inboundTenant(deps, object.key, '277ca');
-  if (!tenant) return { ...result, exceptions: 1 };
-  const { tenantId } = tenant;
-  result.tenantId = tenantId;
-
-  const parsed = parseX12((await deps.objects.get(object.key)).body);
-  if (!parsed.ok) {
-    await exception({ tenantId, kind: 'x12-parse', position: x12ErrorPosition(parsed.error), message: parsed.error.describe() });
-    return result;
-  }
-  for (const interchange of parsed.value.interchanges) {
-    if (!addressedToTenant(tenant, interchange)) {
-      await exception({ tenantId, kind: 'ack-unmatched', position: positionText(interchange.isa.position), message: 'ISA07/ISA08 is not the tenant\'s interchange sender: the 277CA is not addressed to this tenant' });
-      continue;
-    }
+  const opened = await openAcknowledgment(deps, object, '277ca');
+  if ('done' in opened) return opened.done;
+  const { result, exception, tenant, tenantId } = opened;
+  for (const interchange of opened.interchanges) {
     const parties = interchangeParties(interchange);
     for (const group of interchange.groups) {
       for (const tx of group.transactions) {

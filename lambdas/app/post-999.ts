@@ -21,11 +21,9 @@ import { parseX12 } from '../core/x12/reader.js';
 import type { Interchange, TransactionSet } from '../core/x12/types.js';
 import {
   ackIdOf,
-  addressedToTenant,
   applyToClaim,
-  emptyResult,
-  exceptionSink,
   interchangeParties,
+  openAcknowledgment,
   positionText,
   senderReceiver,
   x12ErrorPosition,
@@ -33,27 +31,13 @@ import {
   type RecordException,
 } from './acknowledgment-posting.js';
 import type { AppDeps } from './deps.js';
-import { inboundTenant } from './inbound-tenant.js';
 import type { InboundObject } from './intake.js';
 
 export async function post999Object(deps: AppDeps, object: InboundObject): Promise<AcknowledgmentResult> {
-  const result = emptyResult();
-  const exception = exceptionSink(deps, object.key, result);
-  const tenant = await inboundTenant(deps, object.key, '999');
-  if (!tenant) return { ...result, exceptions: 1 };
-  const { tenantId } = tenant;
-  result.tenantId = tenantId;
-
-  const parsed = parseX12((await deps.objects.get(object.key)).body);
-  if (!parsed.ok) {
-    await exception({ tenantId, kind: 'x12-parse', position: x12ErrorPosition(parsed.error), message: parsed.error.describe() });
-    return result;
-  }
-  for (const interchange of parsed.value.interchanges) {
-    if (!addressedToTenant(tenant, interchange)) {
-      await exception({ tenantId, kind: 'ack-unmatched', position: positionText(interchange.isa.position), message: 'ISA07/ISA08 is not the tenant\'s interchange sender: the 999 is not addressed to this tenant' });
-      continue;
-    }
+  const opened = await openAcknowledgment(deps, object, '999');
+  if ('done' in opened) return opened.done;
+  const { result, exception, tenant, tenantId } = opened;
+  for (const interchange of opened.interchanges) {
     const receiver = senderReceiver(tenant, interchange);
     if (!receiver) {
       await exception({ tenantId, kind: 'ack-unmatched', position: positionText(interchange.isa.position), message: 'ISA05/ISA06 names no receiver of the tenant', detail: { senderId: interchangeParties(interchange).senderId } });
