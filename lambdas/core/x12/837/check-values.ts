@@ -5,23 +5,14 @@
  * claim id X12 would alter, code lists and dates.
  * Only values the writer actually writes are checked.
  */
-import type { Address, Claim, PersonName, Provider } from '../../claim/model.js';
+import type { Claim } from '../../claim/model.js';
 import { DEFAULT_DELIMITERS, delimiterProofCore, toX12Characters } from '../writer.js';
-import { US_STATE_CODES } from '../us-states.js';
+import { address, personName, providerName, type TextCheck, type Where } from './check-names.js';
 import { PLACE_OF_SERVICE_CODES } from './code-lists.js';
 import type { Claim837ErrorCode } from './write-errors.js';
 
 export type Report = (code: Claim837ErrorCode, message: string, element: string, segmentId: string) => void;
 
-interface Where {
-  /** Claim field path, e.g. "subscriber.name.last". */
-  field: string;
-  loop: string;
-  /** e.g. "NM103". */
-  element: string;
-  min: number;
-  max: number;
-}
 
 /** Data holding one of the default delimiters would be altered in the file. */
 const holdsDefaultDelimiter = (value: string) => Object.values(DEFAULT_DELIMITERS).some((d) => value.includes(d));
@@ -140,32 +131,9 @@ function checkClaimExtras(claim: Claim, text: TextCheck, id: TextCheck, report: 
   }
 }
 
-type TextCheck = (value: string | undefined, where: Where) => void;
 
-function providerName(provider: Provider, field: string, loop: string, text: TextCheck): void {
-  text(provider.lastOrOrganizationName, { field: `${field}.lastOrOrganizationName`, loop, element: 'NM103', min: 1, max: 60 });
-  // NM104-NM107 are written for a person only.
-  if (provider.entity !== 'person') return;
-  text(provider.firstName, { field: `${field}.firstName`, loop, element: 'NM104', min: 0, max: 35 });
-  text(provider.middleName, { field: `${field}.middleName`, loop, element: 'NM105', min: 0, max: 25 });
-  text(provider.suffix, { field: `${field}.suffix`, loop, element: 'NM107', min: 0, max: 10 });
-}
 
-function personName(name: PersonName, field: string, loop: string, text: TextCheck): void {
-  text(name.last, { field: `${field}.last`, loop, element: 'NM103', min: 1, max: 60 });
-  text(name.first, { field: `${field}.first`, loop, element: 'NM104', min: 0, max: 35 });
-  text(name.middle, { field: `${field}.middle`, loop, element: 'NM105', min: 0, max: 25 });
-  text(name.suffix, { field: `${field}.suffix`, loop, element: 'NM107', min: 0, max: 10 });
-}
 
-function address(value: Address, field: string, loop: string, text: TextCheck, report: Report): void {
-  text(value.line1, { field: `${field}.line1`, loop, element: 'N301', min: 1, max: 55 });
-  text(value.line2, { field: `${field}.line2`, loop, element: 'N302', min: 0, max: 55 });
-  text(value.city, { field: `${field}.city`, loop, element: 'N401', min: 2, max: 30 });
-  if (!US_STATE_CODES.has(value.state)) {
-    report('INVALID_STATE_CODE', `${field}.state (loop ${loop} N402) is not a US state, territory or military state code`, 'N402', 'N4');
-  }
-}
 
 /**
  * Names and addresses are written upper case in X12 characters, identifiers

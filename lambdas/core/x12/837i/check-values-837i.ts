@@ -6,8 +6,8 @@
  * values the 837I writer actually writes are checked; messages name the
  * field path and the loop/element, never the value.
  */
-import type { Address, Claim, PersonName, Provider } from '../../claim/model.js';
-import { US_STATE_CODES } from '../us-states.js';
+import type { Claim, Provider } from '../../claim/model.js';
+import { address, personName, providerName, type Where } from '../837/check-names.js';
 import { DEFAULT_DELIMITERS, delimiterProofCore, toX12Characters } from '../writer.js';
 import type { Claim837ICode } from './errors-837i.js';
 import { renderingLoopWritten } from './write-2310i.js';
@@ -18,13 +18,6 @@ export type Report = (code: Claim837ICode, message: string, element: string, seg
 /** name: upper-cased, may lose punctuation; text: free text as is, may lose punctuation; id: must reach the payer unchanged. */
 type Kind = 'name' | 'text' | 'id';
 
-interface Where {
-  field: string;
-  loop: string;
-  element: string;
-  min: number;
-  max: number;
-}
 
 const holdsDefaultDelimiter = (value: string) => Object.values(DEFAULT_DELIMITERS).some((d) => value.includes(d));
 
@@ -126,31 +119,9 @@ export function checkWrittenValues837I(claim: Claim, report: Report): void {
   });
 }
 
-type TextCheck = (value: string | undefined, where: Where) => void;
 
-function providerName(provider: Provider, field: string, loop: string, name: TextCheck): void {
-  name(provider.lastOrOrganizationName, { field: `${field}.lastOrOrganizationName`, loop, element: 'NM103', min: 1, max: 60 });
-  if (provider.entity !== 'person') return;
-  name(provider.firstName, { field: `${field}.firstName`, loop, element: 'NM104', min: 0, max: 35 });
-  name(provider.middleName, { field: `${field}.middleName`, loop, element: 'NM105', min: 0, max: 25 });
-  name(provider.suffix, { field: `${field}.suffix`, loop, element: 'NM107', min: 0, max: 10 });
-}
 
-function personName(value: PersonName, field: string, loop: string, name: TextCheck): void {
-  name(value.last, { field: `${field}.last`, loop, element: 'NM103', min: 1, max: 60 });
-  name(value.first, { field: `${field}.first`, loop, element: 'NM104', min: 0, max: 35 });
-  name(value.middle, { field: `${field}.middle`, loop, element: 'NM105', min: 0, max: 25 });
-  name(value.suffix, { field: `${field}.suffix`, loop, element: 'NM107', min: 0, max: 10 });
-}
 
-function address(value: Address, field: string, loop: string, name: TextCheck, report: Report): void {
-  name(value.line1, { field: `${field}.line1`, loop, element: 'N301', min: 1, max: 55 });
-  name(value.line2, { field: `${field}.line2`, loop, element: 'N302', min: 0, max: 55 });
-  name(value.city, { field: `${field}.city`, loop, element: 'N401', min: 2, max: 30 });
-  if (!US_STATE_CODES.has(value.state)) {
-    report('INVALID_STATE_CODE', `${field}.state (loop ${loop} N402) is not a US state, territory or military state code`, 'N402', 'N4');
-  }
-}
 
 /**
  * Names and addresses are written upper case, notes as given; both may lose
