@@ -27,7 +27,7 @@ export interface SourceRef {
   file: string;
   /** S3 ETag or version, when known: lets a redelivered event be recognised. */
   etag?: string;
-  format: 'json' | 'x12-837' | 'x12-835' | 'csv-superbill' | 'fhir-r4';
+  format: 'json' | 'x12-837' | 'x12-835' | 'csv-superbill' | 'fhir-r4' | 'hl7v2-dft';
   /** 0-based index of the claim in the file (JSON, CSV, FHIR) or 1-based segment position (X12). */
   position?: number;
 }

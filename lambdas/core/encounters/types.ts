@@ -30,4 +30,4 @@ export interface ParsedEncounters {
   warnings?: EncounterProblem[];
 }
 
-export type EncounterFormat = 'json' | 'x12-837' | 'csv-superbill' | 'fhir-r4' | 'unknown';
+export type EncounterFormat = 'json' | 'x12-837' | 'csv-superbill' | 'fhir-r4' | 'hl7v2-dft' | 'unknown';

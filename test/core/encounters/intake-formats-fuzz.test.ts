@@ -8,10 +8,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCsvSuperbill } from '../../../lambdas/core/encounters/csv-superbill.js';
 import { parseFhirEncounters } from '../../../lambdas/core/encounters/fhir-claim.js';
+import { parseHl7v2Dft } from '../../../lambdas/core/encounters/hl7v2-dft.js';
 import { parseEncounterFile } from '../../../lambdas/core/encounters/parse-encounter-file.js';
 
 const FHIR = readFileSync('examples/encounters/bayside-rcm/fhir-bundle-bay-2026-5001.fhir', 'utf8');
 const CSV = readFileSync('examples/encounters/acme-billing/superbill-acme-2026-05.csv', 'utf8');
+const HL7 = readFileSync('examples/encounters/acme-billing/dft-lakeside-2026-06.hl7', 'utf8');
 
 function prng(seed: number): () => number {
   let state = seed >>> 0;
@@ -80,6 +82,28 @@ describe('intake format readers never throw', () => {
       expect(() => {
         parsed = parseCsvSuperbill(text, 'acme-billing', { mapping: i % 2 ? { 'Acct #': 'claim_id' } : undefined });
       }, `iteration ${i}`).not.toThrow();
+      expect(parsed!.claims.length + parsed!.problems.length, `iteration ${i}`).toBeGreaterThan(0);
+      expect(() => parseEncounterFile(text, 'acme-billing')).not.toThrow();
+    }
+  });
+
+  it('HL7 v2 DFT: 600 mutated batches (delimiters, escapes, terminators, cuts) yield claims or problems', () => {
+    const random = prng(250311);
+    const inserts = ['|', '^', '~', '\\', '&', '\r', '\n', '\\X0\\', '\\F\\', 'MSH|', 'MSH|^~\\&|', 'FT1|', '\uFEFF'];
+    const billing = { entity: 'organization', lastOrOrganizationName: 'DEMO', npi: '1002003006', tin: '271234501', address: { line1: '1 A St', city: 'Springfield', state: 'IL', postalCode: '62704' } };
+    for (let i = 0; i < 600; i++) {
+      let text = HL7;
+      for (let edits = 1 + Math.floor(random() * 8); edits > 0; edits--) {
+        const at = Math.floor(random() * text.length);
+        const pick = random();
+        if (pick < 0.15) text = text.slice(0, at);
+        else if (pick < 0.6) text = text.slice(0, at) + inserts[Math.floor(random() * inserts.length)] + text.slice(at);
+        else text = text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 12));
+      }
+      let parsed: ReturnType<typeof parseHl7v2Dft> | undefined;
+      expect(() => {
+        parsed = parseHl7v2Dft(text, 'acme-billing', i % 4 ? { defaultBillingProvider: billing } : {});
+      }, `iteration ${i}: ${JSON.stringify(text)}`).not.toThrow();
       expect(parsed!.claims.length + parsed!.problems.length, `iteration ${i}`).toBeGreaterThan(0);
       expect(() => parseEncounterFile(text, 'acme-billing')).not.toThrow();
     }

@@ -45,6 +45,6 @@ describe('native JSON encounters', () => {
   it('sniffs formats', () => {
     expect(detectFormat('\uFEFF  {"a":1}')).toBe('json');
     expect(detectFormat('ISA*00*')).toBe('x12-837');
-    expect(detectFormat('MSH|^~\\&|')).toBe('unknown');
+    expect(detectFormat('MSH|^~\\&|')).toBe('hl7v2-dft');
   });
 });
