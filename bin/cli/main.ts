@@ -6,6 +6,7 @@
  *   claimflow x12 validate <x12 files…> [--json]
  *   claimflow codesets import <files…> [--out <dir>] [--version <v>] [--system CPT]
  *   claimflow codesets list [--dir <dir>] [--json]
+ *   claimflow scrub <files…> [--json] [--codesets <dir>] [--tenant <tenant.json>]
  * Exit codes: 0 success, 1 invalid input, 2 usage error.
  */
 import { Command, CommanderError } from 'commander';
@@ -104,6 +105,18 @@ function buildProgram(io: { stdout: NodeJS.WritableStream; stderr: NodeJS.Writab
     .action(async (options: { dir?: string; json?: boolean }) => {
       const { codesetsListCommand } = await import('./codesets.js');
       await codesetsListCommand(options, io.stdout);
+    });
+
+  program
+    .command('scrub')
+    .description('any intake format (native JSON, X12 837, CSV superbill, FHIR R4) -> scrubber findings: exit 0 none at error level, 1 otherwise')
+    .argument('<files...>', 'encounter files')
+    .option('--json', 'print the findings as a JSON list')
+    .option('--codesets <dir>', 'folder of code-set artifacts (default: codesets/local when it exists, else none: code-set rules warn "not verified")')
+    .option('--tenant <tenant.json>', 'tenant configuration (scrubber settings, CSV mapping, time zone); default: the demo tenant')
+    .action(async (files: string[], options: { json?: boolean; codesets?: string; tenant?: string }) => {
+      const { scrubCommand } = await import('./scrub.js');
+      await scrubCommand(files, options, io.stdout);
     });
 
   program

@@ -14,6 +14,7 @@ import type { AppDeps } from '../../lambdas/app/deps.js';
 import { TenantConfig } from '../../lambdas/core/tenant/config.js';
 import { layout } from '../../lambdas/core/tenant/layout.js';
 import { localClients } from './clients.js';
+import { uploadCodeSets } from './codesets.js';
 import { acknowledgeOutbound837s, answerOutbound837s } from './payer-sandbox/respond.js';
 import { runQueue } from './poller.js';
 import { createLocalResources } from './resources.js';
@@ -59,8 +60,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
     const deps: AppDeps = { ...adapters, clock: () => new Date(), log: { info: () => undefined, warn: () => undefined } };
     for (const tenant of tenants) await adapters.tenants.put(tenant);
 
+    // The intake Lambda loads code sets from the bucket at cold start: the demo's are the fixture.
+    const codeSetFiles = await uploadCodeSets(clients.s3, resources.buckets.data);
     const uploads = await uploadEncounters(clients.s3, resources.buckets.data, options.examplesDir, tenants);
-    step(3, `uploaded ${uploads} encounter files; intake Lambda draining its queue`);
+    step(3, `uploaded ${codeSetFiles} code-set artifacts (codesets/fixture) and ${uploads} encounter files; intake Lambda draining its queue`);
     const intake = intakeHandler(() => deps);
     await runQueue(resources.queues.intake.url, intake, { sqs: clients.sqs, region: services.region, timeoutMs: 60_000 });
 
@@ -168,5 +171,6 @@ function contentTypeOf(file: string): string {
   if (file.endsWith('.fhir')) return 'application/fhir+json';
   if (file.endsWith('.csv')) return 'text/csv';
   if (file.endsWith('.837')) return 'application/edi-x12';
+  if (file.endsWith('.hl7')) return 'x-application/hl7-v2+er7';
   return 'text/plain';
 }

@@ -6,6 +6,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { ENV } from '../../lib/definitions.js';
+import type { CodeSets } from '../core/codesets/lookup.js';
 import type { Ports } from '../core/ports.js';
 import { dynamoClientFrom, s3ClientFrom, type Env } from './aws-clients.js';
 import { DynamoAcknowledgmentRepository } from './dynamo/acknowledgment-repository.js';
@@ -16,12 +17,15 @@ import { DynamoExceptionRepository } from './dynamo/exception-repository.js';
 import { DynamoRemittanceRepository } from './dynamo/remittance-repository.js';
 import { DynamoTenantRepository } from './dynamo/tenant-repository.js';
 import { hmacKeyProvider, type HmacKeyProvider } from './hmac-key.js';
+import { loadCodeSetsFromStore } from './s3/codeset-store.js';
 import { S3ObjectStore } from './s3/object-store.js';
 
 export interface Adapters extends Ports {
   /** The clients, for code that needs them directly (the local stack, tests). */
   clients: { dynamo: DynamoDBClient; s3: S3Client };
   hmacKey: HmacKeyProvider;
+  /** The data bucket's `codesets/` artifacts, loaded on first use and kept (a failed load is retried next time). */
+  codeSets: () => Promise<CodeSets>;
   /** Closes the clients' sockets (CLI and tests; a Lambda never needs it). */
   destroy(): void;
 }
@@ -36,6 +40,8 @@ export function createAdapters(env: Env = process.env): Adapters {
   const table = { client: dynamoClientFrom(env), tableName: required(env, ENV.table) };
   const s3 = s3ClientFrom(env);
   const hmacKey = hmacKeyProvider(env);
+  const objects = new S3ObjectStore(s3, required(env, ENV.bucket));
+  let codeSets: Promise<CodeSets> | undefined;
   return {
     claims: new DynamoClaimRepository(table, hmacKey),
     batches: new DynamoBatchRepository(table),
@@ -44,7 +50,12 @@ export function createAdapters(env: Env = process.env): Adapters {
     tenants: new DynamoTenantRepository(table),
     remittances: new DynamoRemittanceRepository(table, hmacKey),
     acknowledgments: new DynamoAcknowledgmentRepository(table),
-    objects: new S3ObjectStore(s3, required(env, ENV.bucket)),
+    objects,
+    codeSets: () =>
+      (codeSets ??= loadCodeSetsFromStore(objects).catch((error: unknown) => {
+        codeSets = undefined;
+        throw error;
+      })),
     clients: { dynamo: table.client, s3 },
     hmacKey,
     destroy() {

@@ -1,14 +1,19 @@
 /**
  * Intake of one encounter object: attribute it to a tenant, parse it, check
- * each claim, store it as ready or rejected. Bad input becomes an exception
- * record and the call succeeds (retrying cannot fix it); storage failures
+ * each claim (the guide checks and the scrubber, with the tenant's rule
+ * settings and the loaded code sets), store it as ready or rejected: an error
+ * finding rejects, warnings are kept on the claim. A claim id stored as
+ * rejected (or still ready) is superseded by a corrected resubmission, as a
+ * new version with an audit event. Bad input becomes an exception record and
+ * the call succeeds (retrying cannot fix it); storage failures
  * throw, so SQS redelivers the message and, after maxReceiveCount, dead-letters it.
  */
-import { submissionFindings } from '../core/claim/submission-checks.js';
 import { hasErrors } from '../core/claim/validate.js';
+import type { CodeSets } from '../core/codesets/lookup.js';
 import { parseEncounterFile } from '../core/encounters/parse-encounter-file.js';
 import type { EncounterFormat } from '../core/encounters/types.js';
 import type { Finding, SaveOutcome, SourceRef } from '../core/ports.js';
+import { checkParsedClaim, todayIn } from '../core/scrub/scrub-claims.js';
 import { receiverForPayer } from '../core/tenant/config.js';
 import type { AppDeps } from './deps.js';
 import { inboundTenant } from './inbound-tenant.js';
@@ -48,7 +53,7 @@ export async function ingestEncounterObject(deps: AppDeps, object: InboundObject
     return { ...result, exceptions: 1 };
   }
 
-  const parsed = parseEncounterFile(text, tenantId, { csvMapping: tenant.csvMapping });
+  const parsed = parseEncounterFile(text, tenantId, { csvMapping: tenant.csvMapping, defaultBillingProvider: tenant.defaultBillingProvider });
   for (const problem of parsed.problems) {
     await deps.exceptions.record({
       tenantId,
@@ -63,10 +68,17 @@ export async function ingestEncounterObject(deps: AppDeps, object: InboundObject
   }
 
   const x12 = parsed.format === 'x12-837';
-  for (const { claim, index, position, locate } of parsed.claims) {
+  let codeSets: CodeSets | undefined; // loaded on the first claim: a file of problems only never needs them
+  const today = todayIn(deps.clock(), tenant.schedule.timezone);
+  for (const parsedClaim of parsed.claims) {
+    const { claim, index, position, locate } = parsedClaim;
     // Each finding also names where its field came from (X12 segment/loop/element, CSV line/column, FHIR JSON path).
-    const findings: Finding[] = submissionFindings(claim).map((finding) =>
-      locate && finding.path ? { ...finding, message: `${finding.message} (${locate(finding.path)})` } : finding,
+    const located = (finding: Finding): Finding =>
+      locate && finding.path ? { ...finding, message: `${finding.message} (${locate(finding.path)})` } : finding;
+    // Scrubber findings keep their rule family and the code-set version that decided them.
+    codeSets ??= await deps.codeSets();
+    const findings: Finding[] = checkParsedClaim(parsedClaim, { codeSets, today, settings: tenant.scrubber }).map(
+      ({ pointer: _pointer, claimId: _claimId, ...finding }) => located(finding),
     );
     const receiver = receiverForPayer(tenant, claim.payer.payerId);
     if (!receiver) {

@@ -52,6 +52,12 @@ export const BUCKET_EXTRA_READS: Partial<Record<FunctionName, string[]>> = {
   ack999: [`${layout.outbound837('*')}*`],
 };
 
+/**
+ * Functions that load the code sets at cold start (lambdas/adapters/s3/codeset-store.ts):
+ * they may list the bucket, but only under the `codesets/` prefix.
+ */
+export const CODESET_READERS: readonly FunctionName[] = ['intake'];
+
 function bucketReads(def: FunctionDefinition): string[] {
   const inbound = NOTIFICATIONS.filter((n) => n.queue === def.queue).map((n) => `${n.prefix('*')}*`);
   return [`${layout.codesets}*`, ...inbound, ...(BUCKET_EXTRA_READS[def.name] ?? [])];
@@ -63,15 +69,25 @@ export function objectPatterns(def: FunctionDefinition): string[] {
 }
 
 /**
- * Object-level actions only, on key patterns only: no s3:ListBucket, so a
- * function cannot enumerate other prefixes (or tenants) of the bucket. (A
- * missing key then reads as AccessDenied rather than NoSuchKey.)
+ * Object-level actions only, on key patterns only: no s3:ListBucket beyond
+ * the code-set readers' `codesets/` prefix, so a function cannot enumerate
+ * other prefixes (or tenants) of the bucket. (A missing key then reads as
+ * AccessDenied rather than NoSuchKey.)
  */
 function grantObjectAccess(fn: lambda.IFunction, def: FunctionDefinition, props: FunctionsProps): void {
   const reads = bucketReads(def);
   fn.addToRolePolicy(
     new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: reads.map((p) => props.bucket.arnForObjects(p)) }),
   );
+  if (CODESET_READERS.includes(def.name)) {
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [props.bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [`${layout.codesets}*`] } },
+      }),
+    );
+  }
   props.key.grantDecrypt(fn);
   const writes = BUCKET_WRITES[def.name] ?? [];
   if (writes.length > 0) {

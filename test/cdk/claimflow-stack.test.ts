@@ -10,7 +10,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOG_RETENTION } from '../../lib/retention.js';
 import { BUCKETS, ENV, FUNCTIONS, NOTIFICATIONS, QUEUES, TABLE } from '../../lib/definitions.js';
-import { BUCKET_EXTRA_READS, POWERTOOLS_ENV, RUNTIME } from '../../lib/constructs/functions.js';
+import { BUCKET_EXTRA_READS, CODESET_READERS, POWERTOOLS_ENV, RUNTIME } from '../../lib/constructs/functions.js';
 import { layout } from '../../lambdas/core/tenant/layout.js';
 import { checkQueueDefinition, MIN_MAX_RECEIVE_COUNT, MIN_VISIBILITY_TIMEOUT_FACTOR } from '../../lib/constructs/queues.js';
 import { SCHEDULE_GROUP_NAME } from '../../lib/constructs/schedules.js';
@@ -312,7 +312,7 @@ describe('functions', () => {
     }
   });
 
-  it('roles are least-privilege: object actions on their own prefixes, no bucket listing, only build-batch writes', () => {
+  it('roles are least-privilege: object actions on their own prefixes, listing only codesets/ for intake, only build-batch writes', () => {
     const dataArn = getAttArn(BUCKETS.data.id);
     for (const def of defs) {
       const fn = resource(logicalId(built.stack.functions.byName[def.name])).Properties;
@@ -322,7 +322,16 @@ describe('functions', () => {
 
       const statements = roleStatements(roleId);
       const s3Actions = statements.flatMap(actionsOf).filter((a) => a.startsWith('s3:'));
-      expect(s3Actions.every((a) => a === 's3:GetObject' || a === 's3:PutObject')).toBe(true);
+      expect(s3Actions.every((a) => a === 's3:GetObject' || a === 's3:PutObject' || a === 's3:ListBucket')).toBe(true);
+      // Listing: only the code-set readers, only the bucket's codesets/ prefix.
+      const lists = statements.filter((s) => actionsOf(s).includes('s3:ListBucket'));
+      if (CODESET_READERS.includes(def.name)) {
+        expect(lists).toHaveLength(1);
+        expect(lists[0]!.Resource).toEqual(dataArn);
+        expect(lists[0]!.Condition).toEqual({ StringLike: { 's3:prefix': [`${layout.codesets}*`] } });
+      } else {
+        expect(lists).toEqual([]);
+      }
 
       const objectResources = (action: string) =>
         statements

@@ -166,6 +166,32 @@ describe('intake handler', () => {
     ]);
   });
 
+  it('takes an HL7 v2 DFT^P03 batch (billing provider from the tenant config); other HL7 message types are refused', async () => {
+    const tenant = TenantConfig.parse(JSON.parse(readFileSync('examples/tenants/acme-billing.json', 'utf8')));
+    const current = await adapters.tenants.get(PRACTICE);
+    await adapters.tenants.put(TenantConfig.parse({ ...current, defaultBillingProvider: tenant.defaultBillingProvider }));
+    const dft = readFileSync('examples/encounters/acme-billing/dft-lakeside-2026-06.hl7', 'utf8');
+    const dftKey = `${layout.inboundEncounters(PRACTICE)}practice/charges-0611.txt`;
+    const adtKey = `${layout.inboundEncounters(PRACTICE)}practice/adt-0611.hl7`;
+    await upload(dftKey, dft);
+    await upload(adtKey, dft.replace(/DFT\^P03/g, 'ADT^A08'));
+    const result = await drain('intake', intakeHandler(() => deps));
+    expect(result.failed).toBe(0);
+
+    for (const [claimId, position] of [['ACME-26-0601', 0], ['ACME-26-0602', 1]] as const) {
+      const record = await adapters.claims.get(PRACTICE, claimId);
+      expect(record?.status, claimId).toBe('ready');
+      expect(record?.source).toMatchObject({ file: dftKey, format: 'hl7v2-dft', position });
+      expect(record?.claim.billingProvider.npi).toBe(tenant.defaultBillingProvider?.npi);
+    }
+    const exceptions = (await adapters.exceptions.list(PRACTICE)).filter((e) => e.file === dftKey || e.file === adtKey);
+    expect(exceptions).toEqual(
+      ['MSH#1', 'MSH#2'].map((msh) =>
+        expect.objectContaining({ kind: 'invalid-encounter', file: adtKey, position: `${msh} segment MSH[1] field 9`, message: 'HL7 v2 message type ADT^A08 is not a charge message (DFT^P03)' }),
+      ),
+    );
+  });
+
   it('records a file that claims to be X12 but is not readable, naming the file and position', async () => {
     const key = `${layout.inboundEncounters(PRACTICE)}practice/broken.837`;
     await upload(key, 'ISA*00*broken');
@@ -179,7 +205,8 @@ describe('intake handler', () => {
     await drain('intake', intakeHandler(() => deps));
     const record = await adapters.claims.get(TENANT, 'PCN-REJ');
     expect(record?.status).toBe('rejected');
-    expect(record?.findings.map((f) => f.ruleId)).toEqual(['CLAIM-TOTAL-CHARGE']);
+    // The only error; the scrubber's "not verified" warnings (no code sets in this bucket) are kept beside it.
+    expect(record?.findings.filter((f) => f.severity === 'error').map((f) => f.ruleId)).toEqual(['CLAIM-TOTAL-CHARGE']);
   });
 
   it('records objects of an unregistered tenant under _system and does not retry them', async () => {

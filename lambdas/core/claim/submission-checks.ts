@@ -22,7 +22,15 @@ const COVERED_BY_VALIDATE = new Set<string>([
   'NEGATIVE_CHARGE',
 ] satisfies Claim837ErrorCode[]);
 
-export function submissionFindings(claim: Claim): Finding[] {
+export interface SubmissionCheckOptions {
+  /**
+   * Rule ids the caller runs through the scrubber (with the tenant's settings):
+   * validate.ts findings with these ids are left out so they are not reported twice.
+   */
+  scrubbedRuleIds?: ReadonlySet<string>;
+}
+
+export function submissionFindings(claim: Claim, options: SubmissionCheckOptions = {}): Finding[] {
   const institutional = claim.claimType === 'institutional';
   const problems = institutional ? check837I(claim) : check837P(claim);
   // Rule ids name the guide that refused the claim: X837-... (837P), X837I-... (837I).
@@ -46,5 +54,7 @@ export function submissionFindings(claim: Claim): Finding[] {
   }));
   // validateClaim adds exact cents and would throw on an amount beyond them; check837P has named it.
   if (problems.some((problem) => problem.code === 'AMOUNT_TOO_LARGE')) return [...guideFindings, ...advice];
-  return [...validateClaim(claim), ...guideFindings, ...advice];
+  const scrubbed = options.scrubbedRuleIds;
+  const required = scrubbed ? validateClaim(claim).filter((finding) => !scrubbed.has(finding.ruleId)) : validateClaim(claim);
+  return [...required, ...guideFindings, ...advice];
 }

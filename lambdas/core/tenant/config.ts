@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { TenantId } from '../claim/model.js';
+import { BillingProvider } from '../claim/model-parties.js';
 import { CSV_FIELDS } from '../encounters/csv-layout.js';
 
 const IsaQualifier = z.enum(['01', '14', '20', '27', '28', '29', '30', '33', 'ZZ']);
@@ -60,6 +61,24 @@ export const Receiver = z.object({
   default: z.boolean().default(false).meta({ description: 'Receives claims for payers not routed elsewhere.' }),
 });
 
+/** Scrubber rule settings (lambdas/core/scrub/rule.ts RuleSettings): rule ids switched off, severities changed. */
+export const RuleSettingsConfig = z
+  .object({
+    disabled: z.array(z.string().min(1).max(60)).optional().meta({ description: 'Rule ids that do not run (e.g. "DX-AGE").' }),
+    severity: z
+      .record(z.string().min(1).max(60), z.enum(['error', 'warning']))
+      .optional()
+      .meta({ description: 'Rule id -> severity replacing the rule default ("error" blocks the claim, "warning" does not).' }),
+  })
+  .strict();
+
+export const ScrubberConfig = RuleSettingsConfig.extend({
+  payers: z
+    .record(z.string().min(2).max(80), RuleSettingsConfig)
+    .optional()
+    .meta({ description: "Per payer id: settings that win over the tenant's for that payer's claims." }),
+}).strict();
+
 export const TenantConfig = z.object({
   tenantId: TenantId,
   name: z.string().min(1).max(60),
@@ -90,6 +109,10 @@ export const TenantConfig = z.object({
     .record(z.string().min(1).max(80), z.string().refine((field) => field in CSV_FIELDS, 'must be a CSV superbill field of docs/csv-superbill.md'))
     .optional()
     .meta({ description: "CSV superbill column mapping: the practice's header name -> superbill field (e.g. \"Acct #\": \"claim_id\"). Unmapped headers use the default layout." }),
+  defaultBillingProvider: BillingProvider.optional().meta({
+    description: 'Billing provider (2010AA) for encounters whose format names none (HL7 v2 DFT^P03).',
+  }),
+  scrubber: ScrubberConfig.optional().meta({ description: 'Scrubber rule configuration: disable rules or change their severity, for the tenant and per payer (docs/scrubber.md).' }),
 }).superRefine((config, ctx) => {
   // Overrides are checked one by one above; only the merged set can show two delimiters clashing.
   config.receivers.forEach((receiver, index) => {
