@@ -69,7 +69,9 @@ export interface FunctionDefinition {
 }
 
 export const FUNCTIONS: Record<FunctionName, FunctionDefinition> = {
-  intake: { name: 'intake', entry: 'lambdas/handlers/intake.ts', timeoutSeconds: 60, memoryMiB: 512, queue: 'intake' },
+  // Intake holds the code sets in memory (ICD-10-CM/PCS, HCPCS, and the NCCI/MUE tables with millions of
+  // pairs once loaded); more memory also buys the CPU that makes the cold-start load fast.
+  intake: { name: 'intake', entry: 'lambdas/handlers/intake.ts', timeoutSeconds: 60, memoryMiB: 2048, queue: 'intake' },
   buildBatch: { name: 'buildBatch', entry: 'lambdas/handlers/build-batch.ts', timeoutSeconds: 300, memoryMiB: 1024 },
   remittance: {
     name: 'remittance',
