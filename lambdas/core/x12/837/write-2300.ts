@@ -6,6 +6,7 @@
 import type { Claim } from '../../claim/model.js';
 import { toCents, toX12Amount } from '../../money.js';
 import { composite } from '../writer.js';
+import { writeAttachments, writeContract } from './write-2300-shared.js';
 import { writeAmbulanceTransport } from './write-23xx-ambulance.js';
 import { type LoopContext, required, toX12Decimal, writeDate, writeRef } from './write-segments.js';
 
@@ -31,31 +32,8 @@ export function writeClaimInformation(ctx: LoopContext, claim: Claim, totalCents
     claim.delayReasonCode,
   );
   writeClaimDates(ctx, claim);
-  for (const attachment of claim.attachments ?? []) {
-    // PWK05 AC and PWK06 go together (syntax P0506).
-    const control = attachment.controlNumber;
-    ctx.w.segment(
-      'PWK',
-      attachment.reportType,
-      attachment.transmission,
-      undefined,
-      undefined,
-      control !== undefined ? 'AC' : undefined,
-      control !== undefined ? required(ctx, control, { loop: '2300', segmentId: 'PWK', element: 'PWK06', min: 2, max: 80 }) : undefined,
-    );
-  }
-  if (claim.contract) {
-    const c = claim.contract;
-    ctx.w.segment(
-      'CN1',
-      c.typeCode,
-      c.amount !== undefined ? toX12Amount(toCents(c.amount)) : undefined,
-      c.percent !== undefined ? toX12Decimal(c.percent) : undefined,
-      c.code,
-      c.termsDiscountPercent !== undefined ? toX12Decimal(c.termsDiscountPercent) : undefined,
-      c.version,
-    );
-  }
+  writeAttachments(ctx, claim);
+  writeContract(ctx, claim);
   if (claim.patientPaid !== undefined) ctx.w.segment('AMT', 'F5', toX12Amount(toCents(claim.patientPaid)));
   writeClaimReferences(ctx, claim);
   for (const line of claim.supplementalInfo ?? []) {

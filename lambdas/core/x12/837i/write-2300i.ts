@@ -7,6 +7,7 @@ import type { Claim, Institutional } from '../../claim/model.js';
 import { toCents, toX12Amount } from '../../money.js';
 import { isoToD8 } from '../timestamp.js';
 import { composite } from '../writer.js';
+import { writeAttachments, writeContract } from '../837/write-2300-shared.js';
 import { type LoopContext, required } from '../837/write-segments.js';
 import { BILLING_NOTE_CODE } from './code-lists-837i.js';
 import { writeHealthCareInformation } from './write-2300i-hi.js';
@@ -32,30 +33,8 @@ export function writeClaimInformation837I(ctx: LoopContext, claim: Claim, inst: 
   );
   writeClaimDates(ctx, inst);
   ctx.w.segment('CL1', inst.admissionTypeCode, inst.admissionSourceCode, inst.patientStatusCode);
-  for (const attachment of claim.attachments ?? []) {
-    const control = attachment.controlNumber;
-    ctx.w.segment(
-      'PWK',
-      attachment.reportType,
-      attachment.transmission,
-      undefined,
-      undefined,
-      control !== undefined ? 'AC' : undefined,
-      control !== undefined ? required(ctx, control, { loop: '2300', segmentId: 'PWK', element: 'PWK06', min: 2, max: 50 }) : undefined,
-    );
-  }
-  if (claim.contract) {
-    const c = claim.contract;
-    ctx.w.segment(
-      'CN1',
-      c.typeCode,
-      c.amount !== undefined ? toX12Amount(toCents(c.amount)) : undefined,
-      c.percent !== undefined ? toX12Decimal(c.percent) : undefined,
-      c.code,
-      c.termsDiscountPercent !== undefined ? toX12Decimal(c.termsDiscountPercent) : undefined,
-      c.version,
-    );
-  }
+  writeAttachments(ctx, claim);
+  writeContract(ctx, claim);
   // Guide order of the 2300 REFs: 9F, G1, F8, ..., EA.
   writeRef(ctx, '9F', claim.referralNumber);
   writeRef(ctx, 'G1', claim.priorAuthorization);
