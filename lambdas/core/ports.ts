@@ -5,6 +5,7 @@
  */
 import type { Claim } from './claim/model.js';
 import type { ClaimStatus } from './claim/state-machine.js';
+import type { ClaimPosting, ProviderAdjustmentPosting } from './remittance/posting-record.js';
 import type { TenantConfig } from './tenant/config.js';
 
 /** A problem found in a claim: by validation now, by the scrubber later. */
@@ -58,6 +59,12 @@ export interface ClaimRecord {
   source: SourceRef;
   batchId?: string;
   payment?: ClaimPayment;
+  /** Every 835 claim payment posted to the claim, oldest first; reversals are postings too. */
+  postings?: ClaimPosting[];
+  /** Set on a primary claim once its secondary claim was built from the primary's 835. */
+  secondaryClaimId?: string;
+  /** Set on a secondary claim: the primary claim it was built from. */
+  primaryClaimId?: string;
   /** 277CA 2200D REF*1K: the payer's claim control number, kept from the claim's acknowledgment. */
   payerClaimId?: string;
   createdAt: string;
@@ -77,6 +84,12 @@ export interface ClaimEvent {
   at: string;
   /** What caused it: an object key, a batch id, a remittance id. */
   cause: string;
+  /**
+   * 'remittance-posted': the n-th CLP loop for this claim in the remittance
+   * (1 when absent). A reversal and its correction often come in the same
+   * 835; each is posted once.
+   */
+  occurrence?: number;
   detail?: Record<string, unknown>;
 }
 
@@ -104,7 +117,7 @@ export interface ClaimRepository {
     current: ClaimRecord,
     to: ClaimStatus,
     event: Omit<ClaimEvent, 'from' | 'to'>,
-    patch?: Partial<Pick<ClaimRecord, 'batchId' | 'payment' | 'findings' | 'payerClaimId'>>,
+    patch?: Partial<Pick<ClaimRecord, 'batchId' | 'payment' | 'findings' | 'payerClaimId' | 'postings' | 'secondaryClaimId'>>,
   ): Promise<ClaimRecord>;
   /** Claims ready to batch for one tenant and receiver, oldest first. */
   listReady(tenantId: string, receiverId: string, limit?: number): Promise<ClaimRecord[]>;
@@ -271,7 +284,9 @@ export interface ExceptionRecord {
     | 'x12-parse'
     | 'remittance-unmatched'
     | 'remittance-unbalanced'
-    | 'remittance-illegal-transition';
+    | 'remittance-illegal-transition'
+    | 'remittance-line-unmatched'
+    | 'secondary-claim';
   /** The object key or file. */
   file: string;
   /** Segment position, claim index or line, as text ("segment 14", "claims[3]"). */
@@ -293,25 +308,45 @@ export interface TenantRepository {
   put(config: TenantConfig): Promise<void>;
 }
 
-/** Idempotency marker for remittance posting: one posting per (remittance, claim). */
+/**
+ * One payment (check or EFT) as posted: the same TRN02 from the same payer is
+ * one remittance whatever file it came in. Rewritten as posting progresses.
+ */
 export interface RemittanceRecord {
   tenantId: string;
   remittanceId: string;
+  /** The file it was first posted from. */
   file: string;
+  /** Later files that carried the same payment (posted nothing again). */
+  duplicateFiles?: string[];
   payerId?: string;
+  payerName?: string;
   traceNumber?: string;
+  /** BPR02 as sent (negative when BPR03 = D). */
   paymentAmount: string;
+  paymentMethod?: string;
+  paymentDate?: string;
+  /** The payment check BPR02 = ΣCLP04 − ΣPLB. */
+  balanced?: boolean | 'not-evaluable';
   claimCount: number;
   postedClaims: number;
+  /** CLP loops posted by an earlier delivery. */
+  alreadyPosted?: number;
   exceptions: number;
+  /** PLB items posted at payment level. */
+  providerAdjustments?: ProviderAdjustmentPosting[];
+  /** 'posted' once every CLP was handled; 'held' when the payment did not balance and nothing was posted. */
+  state?: 'posting' | 'posted' | 'held';
   receivedAt: string;
+  postedAt?: string;
 }
 
 export interface RemittanceRepository {
   put(record: RemittanceRecord): Promise<void>;
+  get(tenantId: string, remittanceId: string): Promise<RemittanceRecord | undefined>;
   list(tenantId: string): Promise<RemittanceRecord[]>;
-  /** True when this remittance was already posted to this claim. */
-  isPosted(tenantId: string, remittanceId: string, claimId: string): Promise<boolean>;
+  /** True when this remittance was already posted to this claim (its n-th CLP for the claim, default 1). */
+  isPosted(tenantId: string, remittanceId: string, claimId: string, occurrence?: number): Promise<boolean>;
 }
 
 /** One acknowledgment (a 999 ST or a 277CA ST) as received: what a biller lists. */

@@ -29,10 +29,10 @@ const SUPERSEDABLE: readonly ClaimStatus[] = ['ready', 'rejected'];
 const MAX_SAVE_ATTEMPTS = 5;
 
 /** Patch fields `transition` may set; a field given as undefined is removed. */
-const PATCHABLE = ['batchId', 'payment', 'findings', 'payerClaimId'] as const;
+const PATCHABLE = ['batchId', 'payment', 'findings', 'payerClaimId', 'postings', 'secondaryClaimId'] as const;
 
 type IntakeRecord = Omit<ClaimRecord, 'version' | 'createdAt' | 'updatedAt'>;
-type Patch = Partial<Pick<ClaimRecord, 'batchId' | 'payment' | 'findings' | 'payerClaimId'>>;
+type Patch = Partial<Pick<ClaimRecord, (typeof PATCHABLE)[number]>>;
 
 export class DynamoClaimRepository implements ClaimRepository {
   constructor(
@@ -150,7 +150,7 @@ export class DynamoClaimRepository implements ClaimRepository {
     if (posting) {
       actions.push(
         this.putNew({
-          ...keys.remittancePosting(tenantId, event.cause, hash),
+          ...keys.remittancePosting(tenantId, event.cause, hash, event.occurrence),
           tenantId,
           remittanceId: event.cause,
           claimVersion: version,
@@ -278,6 +278,9 @@ function claimItem(record: ClaimRecord, hash: string): Item {
     source: record.source,
     batchId: record.batchId,
     payment: record.payment,
+    postings: record.postings,
+    secondaryClaimId: record.secondaryClaimId,
+    primaryClaimId: record.primaryClaimId,
     payerClaimId: record.payerClaimId,
     createdAt: record.createdAt,
     updatedAt,

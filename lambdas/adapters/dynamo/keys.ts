@@ -70,10 +70,13 @@ export const keys = {
     gsi1sk: `${updatedAt}#${hash}`,
   }),
 
-  /** Idempotency marker: remittance `remittanceId` was posted to the claim. */
-  remittancePosting: (tenantId: string, remittanceId: string, hash: string): ItemKey => ({
+  /**
+   * Idempotency marker: the n-th CLP loop for the claim in remittance
+   * `remittanceId` was posted (n = 1 keeps the original key shape).
+   */
+  remittancePosting: (tenantId: string, remittanceId: string, hash: string, occurrence = 1): ItemKey => ({
     pk: `${tenantPrefix(tenantId)}REMIT#${remittanceId}`,
-    sk: `CLAIM#${hash}`,
+    sk: occurrence === 1 ? `CLAIM#${hash}` : `CLAIM#${hash}#${occurrence}`,
   }),
 
   remittance: (tenantId: string, remittanceId: string): ItemKey => ({

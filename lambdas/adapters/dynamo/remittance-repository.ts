@@ -7,7 +7,7 @@ import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { RemittanceRecord, RemittanceRepository } from '../../core/ports.js';
 import type { HmacKeyProvider } from '../hmac-key.js';
 import { claimHash, keys, REMITTANCE_SK_PREFIX, remittancePartition } from './keys.js';
-import { queryAll, toAttributes, withoutKeys, type TableRef } from './table.js';
+import { fromAttributes, queryAll, toAttributes, withoutKeys, type TableRef } from './table.js';
 
 export class DynamoRemittanceRepository implements RemittanceRepository {
   constructor(
@@ -25,6 +25,17 @@ export class DynamoRemittanceRepository implements RemittanceRepository {
     );
   }
 
+  async get(tenantId: string, remittanceId: string): Promise<RemittanceRecord | undefined> {
+    const result = await this.table.client.send(
+      new GetItemCommand({
+        TableName: this.table.tableName,
+        Key: toAttributes({ ...keys.remittance(tenantId, remittanceId) }),
+        ConsistentRead: true,
+      }),
+    );
+    return result.Item ? (withoutKeys(fromAttributes(result.Item)) as unknown as RemittanceRecord) : undefined;
+  }
+
   async list(tenantId: string): Promise<RemittanceRecord[]> {
     const items = await queryAll(this.table, {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
@@ -34,12 +45,12 @@ export class DynamoRemittanceRepository implements RemittanceRepository {
     return items.map((item) => withoutKeys(item) as unknown as RemittanceRecord);
   }
 
-  async isPosted(tenantId: string, remittanceId: string, claimId: string): Promise<boolean> {
+  async isPosted(tenantId: string, remittanceId: string, claimId: string, occurrence = 1): Promise<boolean> {
     const hash = claimHash(await this.hmacKey(), tenantId, claimId);
     const result = await this.table.client.send(
       new GetItemCommand({
         TableName: this.table.tableName,
-        Key: toAttributes({ ...keys.remittancePosting(tenantId, remittanceId, hash) }),
+        Key: toAttributes({ ...keys.remittancePosting(tenantId, remittanceId, hash, occurrence) }),
         ConsistentRead: true,
         ProjectionExpression: 'pk',
       }),

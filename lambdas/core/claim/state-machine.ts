@@ -12,7 +12,9 @@ export const CLAIM_STATUSES = [
   'paid', // 835: paid in full (billed = paid + contractual adjustments + patient responsibility)
   'partially_paid', // 835: paid, with non-contractual reductions
   'denied', // 835: nothing paid, denial adjustments
-  'reversed', // 835: CLP02 = 22, the earlier posting is reversed
+  'reversed', // 835: CLP02 = 22, the earlier posting is reversed (kept, not deleted)
+  'corrected', // 835: a new claim payment after a reversal (the payer re-adjudicated the claim)
+  'forwarded', // 835: CLP02 = 19/20/21/23 or NM1*TT: the payer sent the claim on to another payer (crossover)
 ] as const;
 
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
@@ -27,13 +29,24 @@ const TRANSITIONS: Record<ClaimStatus, readonly ClaimStatus[]> = {
   //   277CA acceptance with the payer's claim id): the note still gets its audit event.
   // accepted -> rejected: a later 277CA (the payer after the clearinghouse) rejects it, or a
   //   999 rejecting the set arrives after the 277CA (the two come on separate queues).
-  submitted: ['submitted', 'accepted', 'rejected', 'paid', 'partially_paid', 'denied'],
-  accepted: ['accepted', 'rejected', 'paid', 'partially_paid', 'denied'],
-  paid: ['reversed'],
-  partially_paid: ['paid', 'reversed'],
-  denied: ['paid', 'partially_paid', 'reversed'],
-  reversed: ['paid', 'partially_paid', 'denied'],
+  // submitted/accepted -> reversed: the payer reverses a payment we never saw posted (it still counts).
+  // paid -> paid, partially_paid -> partially_paid, denied -> denied, forwarded -> forwarded:
+  //   a further 835 claim payment (a supplemental payment, a second denial) that does not change
+  //   the outcome; it is posted and audited like any other.
+  // reversed -> corrected: the payer's new claim payment after its reversal (CLP02 1-4, 19-21).
+  // corrected -> reversed: a correction can itself be reversed.
+  submitted: ['submitted', 'accepted', 'rejected', 'paid', 'partially_paid', 'denied', 'forwarded', 'reversed'],
+  accepted: ['accepted', 'rejected', 'paid', 'partially_paid', 'denied', 'forwarded', 'reversed'],
+  paid: ['paid', 'reversed'],
+  partially_paid: ['paid', 'partially_paid', 'reversed'],
+  denied: ['paid', 'partially_paid', 'denied', 'forwarded', 'reversed'],
+  forwarded: ['forwarded', 'reversed'],
+  reversed: ['corrected', 'reversed'],
+  corrected: ['corrected', 'reversed'],
 };
+
+/** Statuses in which a claim's 835 story is complete (the report's "final" states). */
+export const FINAL_STATUSES: readonly ClaimStatus[] = ['paid', 'partially_paid', 'denied', 'forwarded', 'corrected', 'reversed'];
 
 /** The statuses a brand-new claim may start in. */
 export const INITIAL_STATUSES: readonly ClaimStatus[] = ['ready', 'rejected'];
