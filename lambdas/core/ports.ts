@@ -384,6 +384,8 @@ export interface AcknowledgmentRepository {
 
 export interface ObjectStore {
   get(key: string): Promise<{ body: Buffer; etag?: string }>;
+  /** The object's bytes as they arrive, for files too large to hold whole (835s). */
+  stream(key: string): AsyncIterable<Uint8Array>;
   put(key: string, body: string | Buffer, contentType?: string): Promise<void>;
   list(prefix: string): Promise<string[]>;
 }

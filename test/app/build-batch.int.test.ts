@@ -130,6 +130,7 @@ describe('a resumed run', () => {
       ...deps,
       objects: {
         get: (key) => deps.objects.get(key),
+        stream: (key) => deps.objects.stream(key),
         list: (prefix) => deps.objects.list(prefix),
         put: async (_key, body) => {
           attempted.push(String(body));

@@ -27,6 +27,19 @@ export class S3ObjectStore implements ObjectStore {
     return etag === undefined ? { body } : { body, etag };
   }
 
+  /** The body as it arrives: the SDK's Node stream is an async iterable of chunks. */
+  async *stream(key: string): AsyncIterable<Uint8Array> {
+    const result = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    if (!result.Body) throw new Error('object has no body');
+    const body = result.Body as unknown as AsyncIterable<Uint8Array>;
+    if (typeof (body as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] !== 'function') {
+      // Not a Node stream (e.g. a browser runtime): fall back to the whole body.
+      yield await result.Body.transformToByteArray();
+      return;
+    }
+    for await (const chunk of body) yield chunk;
+  }
+
   async put(key: string, body: string | Buffer, contentType?: string): Promise<void> {
     const { kmsKeyId } = this.options;
     await this.client.send(

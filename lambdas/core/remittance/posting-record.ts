@@ -18,8 +18,14 @@ export interface PostedAdjustment {
   quantity?: string;
 }
 
-/** How an 835 service line (SVC) was tied to a line of the claim. */
-export type LineMatch = 'line-control-number' | 'procedure-date-units';
+/**
+ * How an 835 service line (SVC) was tied to a line of the claim: by the REF*6R
+ * echo; else by procedure (as submitted: SVC06 when the payer restated it),
+ * modifiers, date and units; else, when exactly one unmatched line has the
+ * same procedure, modifiers and date, by those alone (payers that pay other
+ * units without sending SVC07).
+ */
+export type LineMatch = 'line-control-number' | 'procedure-date-units' | 'procedure-date';
 
 export interface LinePosting {
   /** 1-based service line of the claim; absent when the SVC matched no line. */
