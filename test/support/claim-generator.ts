@@ -12,13 +12,19 @@
  * all 2300 dates, attachments, contracts, patient paid, referral / CLIA /
  * medical record numbers, K3, a note, ambulance (CR1, CRC, pick-up and
  * drop-off), repricing, service facility, supervising provider, and on lines
- * MJ minutes, the emergency flag, NDC drugs, line dates and line renderers.
+ * MJ minutes, the emergency flag, NDC drugs, line dates and line renderers;
+ * and coordination of benefits (`coordination`, shared with the institutional
+ * generator): primary claims naming the payers after them, and secondary or
+ * later claims carrying what the payers before them adjudicated (2320 CAS,
+ * AMT*D/A8/EAF, OI, MOA and MIA, 2330A/2330B with every REF, 2430 per line,
+ * unbundled lines), balanced by construction.
  *
  * Most claims are acceptable; with `hostility` > 0 some values are the kind a
  * scrubber must refuse (characters X12 cannot carry, a PO box billing
  * address, ...). Tests keep the claims whose submissionFindings hold no error.
  */
 import { Claim, type ClaimInput } from '../../lambdas/core/claim/model.js';
+import { fromCents, toCents } from '../../lambdas/core/money.js';
 import { addDays, Random, randomNpi } from './random.js';
 
 type ProviderInput = NonNullable<ClaimInput['renderingProvider']>;
@@ -26,6 +32,11 @@ type BillingInput = ClaimInput['billingProvider'];
 type AddressInput = BillingInput['address'];
 type NameInput = ClaimInput['subscriber']['name'];
 type LineInput = ClaimInput['serviceLines'][number];
+type CoverageInput = NonNullable<ClaimInput['otherCoverages']>[number];
+type AdjustmentInput = NonNullable<LineInput['adjudications']>[number]['adjustments'] extends (infer T)[] | undefined ? T : never;
+type LineAdjudicationInput = NonNullable<LineInput['adjudications']>[number];
+
+export type CoordinationKind = 'professional' | 'institutional';
 
 export interface ClaimGeneratorOptions {
   tenantId?: string;
@@ -37,6 +48,8 @@ export interface ClaimGeneratorOptions {
    * validators' verdicts are about the writer only.
    */
   legacyCodeLists?: boolean;
+  /** Probability that a claim carries coordination of benefits (other payers, 2320/2430); default 0.35. */
+  coordination?: number;
 }
 
 /** CMS place of service codes in use (2024 list). */
@@ -67,6 +80,20 @@ const ATTACHMENT_TYPES = ['03', '04', '05', '06', '07', '08', '09', '10', '11', 
 const FREE_TEXT = ['Patient seen after fall at home', 'Round trip: dialysis', "Stretcher needed; can't sit", 'Résumé of care attached', 'Re: claim #123 / 456', 'See notes & X-rays'];
 const ICD9 = ['V700', 'V7231', 'E8889', 'V221', 'V5789', 'E9174', 'V0481'];
 
+/** SBR01 in payment order: a coverage ranked before the claim's payer has adjudicated it. */
+const SEQUENCE = ['P', 'S', 'T', 'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'] as const;
+const COB_RELATIONSHIPS = ['18', '18', '01', '19', '20', '21', '39', '40', '53', 'G8'] as const;
+/** CARCs by group code that pyx12's adjustment reason list knows (CAS02). */
+const CARC: Record<'CO' | 'OA' | 'PI' | 'PR', readonly string[]> = {
+  CO: ['45', '97', '16', '18', '59', '119', '253', 'B7', '50'],
+  OA: ['23', '94', '18', '209'],
+  PI: ['45', '104', '131'],
+  PR: ['1', '2', '3', '96', '204'],
+};
+/** RARCs pyx12's remark code list knows (MOA03-07, MIA05/20-23). */
+const RARC = ['N130', 'M15', 'N362', 'MA01', 'N4', 'M80', 'N19', 'N20', 'MA130', 'N386', 'MA18', 'N1', 'M1', 'N95'];
+const SVD_DESCRIPTIONS = ['Office visit', 'Lab panel; bundled', 'X-ray 2 views', 'Therapeutic exercise'];
+
 const SURNAMES = [
   'Smith', "O'Brien", 'García', 'Nguyễn', 'Müller-Lüdenscheidt', "D'Angelo", 'St. John', 'van der Berg', 'Ångström',
   'MacDonald', 'Łukasz', 'Øster', 'Brontë', 'Smith-Jones', 'Ng', 'Li', 'Ó Súilleabháin', 'Al-Hassan', 'Dupont', 'X',
@@ -94,6 +121,7 @@ export class ClaimGenerator {
   private readonly tenantId: string;
   private readonly places: string[];
   private readonly states: string[];
+  private readonly coordinationRate: number;
   private claimCounter = 0;
 
   constructor(
@@ -104,6 +132,7 @@ export class ClaimGenerator {
     this.tenantId = options.tenantId ?? 'prop-test';
     this.places = options.legacyCodeLists ? PLACES_OF_SERVICE.filter((p) => !NEWER_PLACES_OF_SERVICE.has(p)) : PLACES_OF_SERVICE;
     this.states = options.legacyCodeLists ? STATES.filter((s) => s !== 'PW') : STATES;
+    this.coordinationRate = options.coordination ?? 0.35;
   }
 
   /** Claims for one file: 1-3 billing providers and 1-3 payers shared among 1-12 claims, unique claim ids. */
@@ -119,7 +148,14 @@ export class ClaimGenerator {
     return Claim.parse(this.claimInput(overrides));
   }
 
-  claimInput(overrides: Partial<ClaimInput> = {}): ClaimInput {
+  /** `coordination: false` leaves out other payers (the institutional generator adds its own). */
+  claimInput(overrides: Partial<ClaimInput> = {}, options: { coordination?: boolean } = {}): ClaimInput {
+    const input = this.professionalInput(overrides);
+    if (options.coordination === false || overrides.otherCoverages !== undefined || overrides.serviceLines !== undefined) return input;
+    return this.coordination(input, 'professional');
+  }
+
+  private professionalInput(overrides: Partial<ClaimInput>): ClaimInput {
     const r = this.random;
     const billingProvider = overrides.billingProvider ?? this.billingProvider();
     const firstDate = r.date('2012-01-01', '2026-12-31');
@@ -174,6 +210,234 @@ export class ClaimGenerator {
         : {}),
     };
     return { ...input, ...overrides, billingProvider, payer: input.payer };
+  }
+
+  /**
+   * Adds coordination of benefits to a share of the claims (options.coordination, a third by default): other
+   * payers before the claim's payer (they adjudicated: claim and line
+   * amounts that balance to the charges, or claim level only with a payment
+   * date) and after it (named only). A primary claim becomes a secondary one
+   * half of the time. Hostile draws (rare) break one rule of the guides.
+   */
+  coordination(input: ClaimInput, kind: CoordinationKind): ClaimInput {
+    const r = this.random;
+    if (!r.chance(this.coordinationRate)) return input;
+    // Charges beyond exact cents (hostile ones) are refused anyway; no arithmetic on them.
+    if (!input.serviceLines.every((line) => /^\d{1,12}(\.\d{1,2})?$/.test(line.charge))) return input;
+    const rare = () => r.chance(this.hostility / 20);
+    let claimSequence: string = input.payer.responsibility ?? 'P';
+    if (claimSequence === 'U') return input;
+    if (claimSequence === 'P' && r.chance(0.5)) claimSequence = 'S';
+    const claimRank = SEQUENCE.indexOf(claimSequence as (typeof SEQUENCE)[number]);
+    const before = SEQUENCE.slice(0, claimRank);
+    const after = SEQUENCE.slice(claimRank + 1, claimRank + 3);
+    // Every payer before the claim's is listed (it adjudicated); of those after, up to two.
+    const sequences: string[] = [...before.slice(-3), ...r.sample(after, r.int(before.length === 0 ? 1 : 0, after.length))];
+    if (sequences.length === 0) return input;
+    if (r.chance(0.05)) sequences.push('U');
+    if (rare()) sequences.push(sequences[0] as string);
+
+    const serviceLines: LineInput[] = input.serviceLines.map((line) => ({ ...line }));
+    const usedPayerIds = new Set<string>();
+    const otherCoverages = sequences.slice(0, 10).map((sequence, index) => {
+      let payerId = r.chance(0.5) ? r.digits(5) : r.text(ALNUM, r.int(2, 12));
+      while (usedPayerIds.has(payerId)) payerId = `${payerId}${index}`;
+      usedPayerIds.add(payerId);
+      const coverage = this.otherCoverage(sequence, payerId, kind, rare);
+      const adjudicated = claimRank >= 0 && SEQUENCE.indexOf(sequence as (typeof SEQUENCE)[number]) >= 0 && SEQUENCE.indexOf(sequence as (typeof SEQUENCE)[number]) < claimRank;
+      if (adjudicated) {
+        coverage.adjudication = this.adjudicate(serviceLines, payerId, kind, rare, input);
+        if (r.chance(0.8)) coverage.payer.claimControlNumber = this.identifier(1, 50);
+      }
+      return coverage;
+    });
+    return {
+      ...input,
+      payer: { ...input.payer, responsibility: claimSequence as NonNullable<ClaimInput['payer']['responsibility']> },
+      otherCoverages,
+      serviceLines,
+    };
+  }
+
+  private otherCoverage(sequence: string, payerId: string, kind: CoordinationKind, rare: () => boolean): CoverageInput {
+    const r = this.random;
+    const professional = kind === 'professional';
+    const groupNumber = r.chance(0.5) ? this.identifier(1, 50) : undefined;
+    return {
+      responsibility: sequence as CoverageInput['responsibility'],
+      relationship: r.pick(COB_RELATIONSHIPS),
+      ...(groupNumber !== undefined ? { groupNumber } : {}),
+      ...((groupNumber === undefined || rare()) && r.chance(0.3) ? { groupName: this.text(r.pick(GROUP_NAMES), 60) } : {}),
+      ...(professional && sequence !== 'P' && r.chance(0.3) ? { insuranceTypeCode: r.pick(INSURANCE_TYPES) } : {}),
+      claimFilingIndicator: r.pick(FILING_INDICATORS),
+      subscriber: {
+        name: this.personName(),
+        memberId: this.identifier(2, 80),
+        ...this.maybeObject(0.4, () => ({ address: this.address(false) })),
+      },
+      payer: {
+        name: this.text(r.pick(PAYER_NAMES), 60),
+        payerId,
+        ...this.maybeObject(0.3, () => ({ address: this.address(false) })),
+        ...this.maybeObject(0.15, () => ({
+          secondaryIds: r.sample(['2U', 'EI', 'FY', 'NF'] as const, r.int(1, 2)).map((qualifier) => ({ qualifier, value: this.identifier(1, 50) })),
+        })),
+        ...this.maybeObject(0.1, () => ({ priorAuthorization: this.identifier(1, 50) })),
+        ...this.maybeObject(0.1, () => ({ referralNumber: this.identifier(1, 50) })),
+        ...this.maybeObject(0.05, () => ({ claimAdjustmentIndicator: true as const })),
+      },
+      ...this.maybeObject(0.3, () => ({ benefitsAssigned: r.pick(['Y', 'N', 'W'] as const) })),
+      ...(professional && r.chance(0.3) ? { patientSignatureSource: 'P' as const } : {}),
+      ...this.maybeObject(0.3, () => ({ releaseOfInformation: r.pick(['I', 'Y'] as const) })),
+    };
+  }
+
+  /**
+   * What one earlier payer decided: at line level (every line gets its 2430
+   * loops, an unbundled line two; claim adjustments come off the line
+   * payments) or, a fifth of the time, at claim level only.
+   */
+  private adjudicate(lines: LineInput[], payerId: string, kind: CoordinationKind, rare: () => boolean, input: ClaimInput): NonNullable<CoverageInput['adjudication']> {
+    const r = this.random;
+    const firstDate = lines.map((line) => line.serviceDate).find((date) => date !== undefined) ?? input.institutional?.statementTo ?? '2024-01-01';
+    const paymentDate = addDays(firstDate, r.int(7, 120));
+    const claimCents = lines.reduce((sum, line) => sum + toCents(line.charge), 0);
+    const extras = {
+      ...this.maybeObject(0.15, () => ({ nonCoveredAmount: fromCents(r.int(0, claimCents)) })),
+      ...this.maybeObject(0.3, () => ({ outpatientRemarks: this.outpatientRemarks() })),
+      ...(kind === 'institutional' && r.chance(0.2) ? { inpatient: this.inpatientAdjudication() } : {}),
+    };
+    if (r.chance(0.2)) {
+      // Claim level only: the payment date is on the 2330B.
+      const split = this.split(claimCents);
+      return {
+        paid: fromCents(split.paid),
+        ...(rare() ? {} : { paymentDate }),
+        adjustments: split.adjustments,
+        ...this.patientLiability(split.adjustments),
+        ...extras,
+      };
+    }
+    let linePaid = 0;
+    const lineAdjustments: AdjustmentInput[] = [];
+    lines.forEach((line, index) => {
+      const charge = toCents(line.charge);
+      const date = addDays(line.serviceDate ?? firstDate, r.int(7, 120));
+      const loops = r.chance(0.08) && charge > 1 ? this.unbundled(line, charge, index + 1, payerId, date, kind) : [this.lineAdjudication(line, charge, payerId, date, kind)];
+      if (rare()) loops[0]!.paid = fromCents(toCents(loops[0]!.paid) + 1);
+      for (const loop of loops) {
+        linePaid += toCents(loop.paid);
+        lineAdjustments.push(...(loop.adjustments ?? []));
+      }
+      line.adjudications = [...(line.adjudications ?? []), ...loops];
+    });
+    // A claim-level adjustment (e.g. OA 23, prior payer impact) comes off the line payments.
+    const claimAdjustments: AdjustmentInput[] =
+      linePaid > 0 && r.chance(0.25) ? [{ group: 'OA', reason: r.pick(CARC.OA), amount: fromCents(r.int(1, linePaid)) }] : [];
+    const claimAdjustmentCents = claimAdjustments.reduce((sum, adjustment) => sum + toCents(adjustment.amount), 0);
+    return {
+      paid: fromCents(linePaid - claimAdjustmentCents),
+      ...(rare() ? { paymentDate } : {}),
+      adjustments: claimAdjustments,
+      ...this.patientLiability([...lineAdjustments, ...claimAdjustments]),
+      ...extras,
+    };
+  }
+
+  private lineAdjudication(line: LineInput, charge: number, payerId: string, date: string, kind: CoordinationKind): LineAdjudicationInput {
+    const r = this.random;
+    const split = this.split(charge);
+    return {
+      payerId,
+      paid: fromCents(split.paid),
+      ...this.adjudicatedProcedure(line, kind),
+      units: r.chance(0.7) ? '1' : String(r.int(0, 12)),
+      adjustments: split.adjustments,
+      adjudicationDate: date,
+      ...this.maybeObject(0.2, () => this.patientLiability(split.adjustments)),
+    };
+  }
+
+  /** The payer split the line into two procedures: two 2430 loops naming the line (SVD06), balancing together. */
+  private unbundled(line: LineInput, charge: number, lineNumber: number, payerId: string, date: string, kind: CoordinationKind): LineAdjudicationInput[] {
+    const r = this.random;
+    const first = r.int(1, charge - 1);
+    return [first, charge - first].map((part) => ({
+      ...this.lineAdjudication(line, part, payerId, date, kind),
+      bundledLineNumber: lineNumber,
+      ...(kind === 'professional' || line.procedureCode !== undefined ? { procedure: { qualifier: 'HC' as const, code: r.pick(PROCEDURES), modifiers: [] } } : {}),
+    }));
+  }
+
+  /** SVD03 (and SVD04 on the 837I): mostly the line's own codes, sometimes recoded by the payer. */
+  private adjudicatedProcedure(line: LineInput, kind: CoordinationKind): Partial<LineAdjudicationInput> {
+    const r = this.random;
+    const code = line.procedureCode;
+    const revenue = kind === 'institutional' && r.chance(0.1) ? { revenueCode: line.revenueCode === '0300' ? '0301' : '0300' } : {};
+    if (code === undefined && kind === 'institutional') return revenue;
+    return {
+      ...revenue,
+      procedure: {
+        qualifier: 'HC',
+        code: r.chance(0.1) ? r.pick(PROCEDURES) : (code ?? r.pick(PROCEDURES)),
+        modifiers: r.chance(0.8) ? (line.modifiers ?? []) : [],
+        ...this.maybeObject(0.05, () => ({ description: r.pick(SVD_DESCRIPTIONS) })),
+      },
+    };
+  }
+
+  /** An amount cut into a payment and adjustments (one to three groups, one or two reasons each), all in cents. */
+  private split(cents: number): { paid: number; adjustments: AdjustmentInput[] } {
+    const r = this.random;
+    const paid = r.chance(0.1) ? 0 : r.chance(0.2) ? cents : r.int(0, cents);
+    let rest = cents - paid;
+    const adjustments: AdjustmentInput[] = [];
+    const groups = r.sample(['CO', 'PR', 'OA', 'PI'] as const, r.int(1, 3));
+    groups.forEach((group, g) => {
+      const reasons = r.sample(CARC[group], r.int(1, 2));
+      reasons.forEach((reason, k) => {
+        const last = g === groups.length - 1 && k === reasons.length - 1;
+        const amount = last ? rest : r.int(0, rest);
+        rest -= amount;
+        if (amount === 0 && !last) return;
+        adjustments.push({ group, reason, amount: fromCents(amount), ...this.maybeObject(0.1, () => ({ quantity: String(r.int(1, 3)) })) });
+      });
+    });
+    // Paid in full (or an adjustment drawn as zero): no CAS of zero is sent.
+    return { paid, adjustments: adjustments.filter((adjustment) => toCents(adjustment.amount) !== 0) };
+  }
+
+  private patientLiability(adjustments: readonly AdjustmentInput[]): { remainingPatientLiability?: string } {
+    const cents = adjustments.filter((adjustment) => adjustment.group === 'PR').reduce((sum, adjustment) => sum + toCents(adjustment.amount), 0);
+    return this.random.chance(0.6) ? { remainingPatientLiability: fromCents(cents) } : {};
+  }
+
+  private outpatientRemarks(): NonNullable<NonNullable<CoverageInput['adjudication']>['outpatientRemarks']> {
+    const r = this.random;
+    return {
+      ...this.maybeObject(0.3, () => ({ reimbursementRate: r.pick(['0.8', '0.85', '1', '0.5']) })),
+      ...this.maybeObject(0.3, () => ({ hcpcsPayable: fromCents(r.int(0, 50_000)) })),
+      remarks: r.sample(RARC, r.int(1, 5)),
+      ...this.maybeObject(0.1, () => ({ esrdPayment: fromCents(r.int(0, 50_000)) })),
+      ...this.maybeObject(0.1, () => ({ nonPayableProfessional: fromCents(r.int(0, 50_000)) })),
+    };
+  }
+
+  private inpatientAdjudication(): NonNullable<NonNullable<CoverageInput['adjudication']>['inpatient']> {
+    const r = this.random;
+    const amount = () => fromCents(r.int(0, 2_000_000));
+    return {
+      coveredDays: String(r.int(0, 30)),
+      ...this.maybeObject(0.2, () => ({ lifetimePsychiatricDays: String(r.int(0, 190)) })),
+      ...this.maybeObject(0.5, () => ({ drgAmount: amount() })),
+      ...this.maybeObject(0.2, () => ({ disproportionateShareAmount: amount() })),
+      ...this.maybeObject(0.2, () => ({ ppsCapitalAmount: amount() })),
+      ...this.maybeObject(0.1, () => ({ oldCapitalAmount: amount() })),
+      ...this.maybeObject(0.1, () => ({ costReportDays: String(r.int(0, 30)) })),
+      ...this.maybeObject(0.1, () => ({ indirectTeachingAmount: amount() })),
+      ...this.maybeObject(0.1, () => ({ ppsCapitalExceptionAmount: amount() })),
+      remarks: r.sample(RARC, r.int(0, 5)),
+    };
   }
 
   billingProvider(): BillingInput {

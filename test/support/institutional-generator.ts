@@ -12,7 +12,9 @@
  * pay-to address and plan, notes, attachments, contract, K3, REF*9F/G1/F8/EA,
  * subscriber secondary ids, dependants, and lines with revenue codes, HCPCS
  * with modifiers, unit basis DA/UN, non-covered charges, date ranges, drugs,
- * line rendering providers and REF*6R.
+ * line rendering providers and REF*6R; and coordination of benefits (2320
+ * with MIA/MOA, 2330A/2330B, 2430 with adjudicated revenue codes) from the
+ * professional generator's `coordination`.
  *
  * Names, addresses and subscriber data come from the professional
  * ClaimGenerator (with its hostile values when `hostility` > 0); tests keep
@@ -81,7 +83,7 @@ export class InstitutionalClaimGenerator {
   claimInput(overrides: Partial<ClaimInput> = {}): ClaimInput {
     const r = this.random;
     // Claim id, subscriber and patient from the professional generator (names, hostile values); the rest is institutional.
-    const professional = this.base.claimInput();
+    const professional = this.base.claimInput({}, { coordination: false });
     const common = {
       tenantId: professional.tenantId,
       claimId: professional.claimId,
@@ -236,7 +238,9 @@ export class InstitutionalClaimGenerator {
       subscriber.secondaryIds = r.sample(['SY', 'Y4'] as const, r.int(1, 2)).map((qualifier) => ({ qualifier, value: qualifier === 'SY' ? r.digits(9) : this.identifier(1, 50) }));
     }
     input.subscriber = subscriber;
-    return { ...input, ...overrides };
+    const claim = { ...input, ...overrides };
+    if (overrides.otherCoverages !== undefined || overrides.serviceLines !== undefined) return claim;
+    return this.base.coordination(claim, 'institutional');
   }
 
   /** An organization billing provider with a nine-digit ZIP street address (unless hostile). */

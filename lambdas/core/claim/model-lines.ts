@@ -1,5 +1,6 @@
 /** Service lines: professional (SV1) and institutional (SV2), with drug and line-level dates. */
 import { z } from 'zod';
+import { LineAdjudication } from './model-coordination.js';
 import { Provider } from './model-parties.js';
 import { isoDate, Modifier, Money, PlaceOfService, ProcedureCode, Quantity, text } from './model-values.js';
 
@@ -48,4 +49,7 @@ export const ServiceLine = z.object({
     .regex(/^[A-Za-z0-9\-_.]+$/, 'must be letters, digits, - _ .')
     .optional()
     .meta({ description: 'REF*6R: echoed by the payer on the 835 line (REF*6R) to match payments to lines.' }),
+  adjudications: z.array(LineAdjudication).max(15).optional().meta({
+    description: '2430: other payers\' adjudications of this line (secondary and later claims). Per payer they balance to the line charge: charge = Σ paid + Σ adjustments.',
+  }),
 });

@@ -10,12 +10,14 @@
  */
 import { z } from 'zod';
 import { Ambulance, Attachment, ClaimDates, ClaimIndicators, Contract, Note, RelatedCauses, Repricing } from './model-claim-parts.js';
+import { OtherCoverage } from './model-coordination.js';
 import { Institutional } from './model-institutional.js';
 import { DrugIdentification, ServiceLine } from './model-lines.js';
 import { BillingProvider, Patient, Payer, PayToPlan, PersonName, Provider, ServiceFacility, Subscriber } from './model-parties.js';
 import { Address, ClaimId, Diagnosis, InpatientProcedure, Money, PlaceOfService, TenantId, text } from './model-values.js';
 
 export * from './model-claim-parts.js';
+export * from './model-coordination.js';
 export * from './model-institutional.js';
 export * from './model-lines.js';
 export * from './model-parties.js';
@@ -62,6 +64,9 @@ export const ClaimFields = z.object({
   subscriber: Subscriber,
   patient: Patient.optional().meta({ description: 'Only when the patient is not the subscriber.' }),
   payer: Payer,
+  otherCoverages: z.array(OtherCoverage).max(10).optional().meta({
+    description: '2320/2330A/2330B: the other payers of the claim. On a primary claim the payers after it (no adjudication); on a secondary or later claim the payers before it, with what they adjudicated.',
+  }),
   diagnoses: z.array(Diagnosis).min(1).max(25).meta({
     description: 'First is the principal diagnosis. Professional claims carry up to 12; institutional up to 25 (principal + 24 other).',
   }),

@@ -41,8 +41,9 @@ export function submissionFindings(claim: Claim, options: SubmissionCheckOptions
       ruleId: `${prefix}-${problem.code.replace(/_/g, '-')}`,
       severity: 'error',
       message: problem.message,
-      ...(problem.element ? { path: problem.element } : {}),
-      fix: `Correct the field named; the ${institutional ? '837I' : '837P'} implementation guide does not allow it as it is.`,
+      // A check that names the claim field path and a fix (e.g. the COB checks) is reported with them.
+      ...((problem.path ?? problem.element) ? { path: problem.path ?? problem.element } : {}),
+      fix: problem.fix ?? `Correct the field named; the ${institutional ? '837I' : '837P'} implementation guide does not allow it as it is.`,
     }));
   // Guide notes payers enforce although the guide's examples do not: the claim goes out, the biller is told.
   const advice: Finding[] = (institutional ? [] : advise837P(claim)).map((problem) => ({

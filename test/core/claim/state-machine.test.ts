@@ -13,7 +13,12 @@ describe('claim state machine', () => {
     expect(canTransition('ready', 'submitted')).toBe(true);
     expect(canTransition('submitted', 'paid')).toBe(true);
     expect(canTransition('paid', 'reversed')).toBe(true);
-    expect(canTransition('reversed', 'paid')).toBe(true);
+    expect(canTransition('reversed', 'corrected')).toBe(true);
+    expect(canTransition('reversed', 'paid')).toBe(false);
+    expect(canTransition('corrected', 'reversed')).toBe(true);
+    expect(canTransition('accepted', 'forwarded')).toBe(true);
+    expect(canTransition('forwarded', 'reversed')).toBe(true);
+    expect(canTransition('paid', 'denied')).toBe(false);
     expect(canTransition('ready', 'paid')).toBe(false);
     expect(canTransition('rejected', 'submitted')).toBe(false);
     expect(canTransition('paid', 'ready')).toBe(false);
@@ -28,7 +33,9 @@ describe('claim state machine', () => {
     expect(canTransition('rejected', 'accepted')).toBe(false);
     expect(canTransition('ready', 'accepted')).toBe(false);
     expect(canTransition('paid', 'rejected')).toBe(false);
-    expect(canTransition('paid', 'paid')).toBe(false);
+    // A further claim payment on a settled claim is posted and audited without a move.
+    expect(canTransition('paid', 'paid')).toBe(true);
+    expect(canTransition('paid', 'accepted')).toBe(false);
   });
 
   it('lets every status be left somewhere (no dead ends except by design)', () => {

@@ -204,6 +204,11 @@ const LINE_ORDER = [
   'LX', 'SV1', 'DTP*472', 'DTP*471', 'DTP*607', 'DTP*463', 'DTP*461', 'DTP*304', 'DTP*011', 'DTP*455', 'DTP*454',
   'REF*6R', 'LIN', 'CTP', 'REF*XZ', 'NM1*82', 'PRV*PE',
 ];
+/** A 2320 with its 2330A/2330B; the 2330B secondary identifiers (REF*2U/EI/FY/NF) share one rank. */
+const OTHER_SUBSCRIBER_ORDER = [
+  'SBR', 'CAS', 'AMT*D', 'AMT*A8', 'AMT*EAF', 'OI', 'MOA', 'NM1*IL', 'NM1*PR', 'DTP*573', 'REF*ID', 'REF*G1', 'REF*9F', 'REF*T4', 'REF*F8',
+];
+const LINE_ADJUDICATION_ORDER = ['SVD', 'CAS', 'DTP*573', 'AMT*EAF'];
 const CLAIM_DATES: Record<string, string> = {
   onset: '431', initialTreatment: '454', lastSeen: '304', acuteManifestation: '453', accident: '439',
   lastMenstrualPeriod: '484', lastXray: '455', admission: '435', discharge: '096',
@@ -256,6 +261,57 @@ function expectedLineTags(claim: Claim, line: Claim['serviceLines'][number]): st
   ].sort();
 }
 
+/** CAS segments a list of adjustments needs: one per group code, six adjustments each. */
+function casCount(adjustments: ReadonlyArray<{ group: string }>): number {
+  const perGroup = new Map<string, number>();
+  for (const adjustment of adjustments) perGroup.set(adjustment.group, (perGroup.get(adjustment.group) ?? 0) + 1);
+  return [...perGroup.values()].reduce((sum, count) => sum + Math.ceil(count / 6), 0);
+}
+
+const secondaryRef = (tag: string) => (/^REF\*(2U|EI|FY|NF)$/.test(tag) ? 'REF*ID' : tag);
+
+/** The tags of one 2320 loop (with 2330A/2330B), from the model alone. */
+function expectedOtherSubscriberTags(coverage: NonNullable<Claim['otherCoverages']>[number]): string[] {
+  const a = coverage.adjudication;
+  const p = coverage.payer;
+  return [
+    'SBR',
+    ...Array.from({ length: a ? casCount(a.adjustments) : 0 }, () => 'CAS'),
+    ...(a ? ['AMT*D'] : []),
+    ...(a?.nonCoveredAmount !== undefined ? ['AMT*A8'] : []),
+    ...(a?.remainingPatientLiability !== undefined ? ['AMT*EAF'] : []),
+    'OI',
+    ...(a?.outpatientRemarks ? ['MOA'] : []),
+    'NM1*IL',
+    'NM1*PR',
+    ...(a?.paymentDate !== undefined ? ['DTP*573'] : []),
+    ...(p.secondaryIds ?? []).map(() => 'REF*ID'),
+    ...(p.priorAuthorization !== undefined ? ['REF*G1'] : []),
+    ...(p.referralNumber !== undefined ? ['REF*9F'] : []),
+    ...(p.claimAdjustmentIndicator ? ['REF*T4'] : []),
+    ...(p.claimControlNumber !== undefined ? ['REF*F8'] : []),
+  ].sort();
+}
+
+function expectedLineAdjudicationTags(adjudication: NonNullable<Claim['serviceLines'][number]['adjudications']>[number]): string[] {
+  return [
+    'SVD',
+    ...Array.from({ length: casCount(adjudication.adjustments) }, () => 'CAS'),
+    'DTP*573',
+    ...(adjudication.remainingPatientLiability !== undefined ? ['AMT*EAF'] : []),
+  ].sort();
+}
+
+/** Cuts tags into the loops that start with `trigger`: [before the first, first loop, second loop, ...]. */
+function loopsOf(tags: string[], trigger: string): string[][] {
+  const out: string[][] = [[]];
+  for (const tag of tags) {
+    if (tag === trigger) out.push([]);
+    (out[out.length - 1] as string[]).push(tag);
+  }
+  return out;
+}
+
 /** Ranks never go down, and every ranked segment is one the guide allows there. */
 function expectGuideOrder(tags: string[], order: string[], where: string): void {
   const ranks = tags.map((t) => order.indexOf(t));
@@ -279,16 +335,30 @@ describe('837P writer segment order and coverage on random claims', () => {
         const end = segments.findIndex((s, i) => i > index && (s.id === 'HL' || s.id === 'SE'));
         const body = segments.slice(index, end === -1 ? undefined : end).filter((s) => s.id !== 'N3' && s.id !== 'N4');
         const firstLine = body.findIndex((s) => s.id === 'LX');
-        const claimTags = body.slice(0, firstLine).map(tagOf);
+        const [claimTags = [], ...otherSubscribers] = loopsOf(body.slice(0, firstLine).map(tagOf), 'SBR');
         const where = `seed ${file.seed} claim ${claim.claimId}`;
         expectGuideOrder(claimTags, CLAIM_ORDER, where);
         expect([...claimTags].sort(), where).toEqual(expectedClaimTags(claim));
+        // 2320 loops after the 2310 loops, one per other coverage, in the model's order.
+        expect(otherSubscribers, where).toHaveLength(claim.otherCoverages?.length ?? 0);
+        otherSubscribers.forEach((tags, n) => {
+          const ranked = tags.map(secondaryRef);
+          expectGuideOrder(ranked, OTHER_SUBSCRIBER_ORDER, `${where} 2320 #${n + 1}`);
+          expect([...ranked].sort(), `${where} 2320 #${n + 1}`).toEqual(expectedOtherSubscriberTags(claim.otherCoverages![n]!));
+        });
         const lineStarts = body.flatMap((s, i) => (s.id === 'LX' ? [i] : []));
         expect(lineStarts).toHaveLength(claim.serviceLines.length);
         lineStarts.forEach((start, n) => {
-          const lineTags = body.slice(start, lineStarts[n + 1] ?? body.length).map(tagOf);
+          const line = claim.serviceLines[n]!;
+          const [lineTags = [], ...adjudications] = loopsOf(body.slice(start, lineStarts[n + 1] ?? body.length).map(tagOf), 'SVD');
           expectGuideOrder(lineTags, LINE_ORDER, `${where} line ${n + 1}`);
-          expect([...lineTags].sort(), `${where} line ${n + 1}`).toEqual(expectedLineTags(claim, claim.serviceLines[n]!));
+          expect([...lineTags].sort(), `${where} line ${n + 1}`).toEqual(expectedLineTags(claim, line));
+          // 2430 loops after the line's 2410/2420 loops, one per adjudication.
+          expect(adjudications, `${where} line ${n + 1}`).toHaveLength(line.adjudications?.length ?? 0);
+          adjudications.forEach((tags, k) => {
+            expectGuideOrder(tags, LINE_ADJUDICATION_ORDER, `${where} line ${n + 1} 2430 #${k + 1}`);
+            expect([...tags].sort(), `${where} line ${n + 1} 2430 #${k + 1}`).toEqual(expectedLineAdjudicationTags(line.adjudications![k]!));
+          });
         });
       });
     }
@@ -325,6 +395,15 @@ describe('837P writer segment order and coverage on random claims', () => {
       drug: lines.some((l) => l.drug?.prescriptionNumber),
       everyLineDate: Object.keys(LINE_DATES).every((key) => lines.some((l) => (l.dates as Record<string, string> | undefined)?.[key])),
       lineRendering: claims.some((c) => c.serviceLines.some((l) => l.renderingProvider && l.renderingProvider.npi !== c.billingProvider.npi)),
+      cobPrimaryNamingLaterPayers: claims.some((c) => c.payer.responsibility === 'P' && c.otherCoverages?.some((o) => !o.adjudication)),
+      cobLineLevel: claims.some((c) => c.otherCoverages?.some((o) => o.adjudication && o.adjudication.adjustments.length > 0) && lines.some((l) => l.adjudications?.length)),
+      cobClaimLevelOnly: claims.some((c) => c.otherCoverages?.some((o) => o.adjudication?.paymentDate)),
+      cobTwoEarlierPayers: claims.some((c) => (c.otherCoverages?.filter((o) => o.adjudication).length ?? 0) >= 2),
+      cobUnbundledLine: lines.some((l) => l.adjudications?.some((a) => a.bundledLineNumber !== undefined)),
+      cobAmounts: claims.some((c) => c.otherCoverages?.some((o) => o.adjudication?.nonCoveredAmount && o.adjudication.remainingPatientLiability)),
+      cobMoa: claims.some((c) => c.otherCoverages?.some((o) => o.adjudication?.outpatientRemarks?.remarks.length)),
+      cobPayerReferences: claims.some((c) => c.otherCoverages?.some((o) => o.payer.secondaryIds && o.payer.claimControlNumber)),
+      cobSbr05: claims.some((c) => c.otherCoverages?.some((o) => o.insuranceTypeCode)),
     };
     expect(Object.entries(seen).filter(([, present]) => !present).map(([feature]) => feature)).toEqual([]);
   });

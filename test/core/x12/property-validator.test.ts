@@ -8,8 +8,9 @@
  * place of service codes 10, 27, 58, 66 and state PW are missing from its
  * code lists, and it counts every PLB segment as a new summary loop (the
  * guide lets PLB repeat), so remittances here carry one PLB segment at most.
- * The generated remittances keep to CARC codes pyx12's list knows; the
- * writers cannot check that external list themselves.
+ * The generated remittances and the generated coordination of benefits
+ * (CAS, MOA, MIA) keep to CARC and RARC codes pyx12's lists know; the
+ * writers cannot check those external lists themselves.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,6 +32,8 @@ const VALIDATOR = process.env.CLAIMFLOW_X12_VALIDATOR ?? '';
 const FILES = 50;
 /** 837P files: enough that every professional feature of the generator occurs many times over. */
 const CLAIM_FILES = 300;
+/** 837P files made only of claims with other payers (primary claims naming them, secondary and later claims with their adjudications). */
+const COB_FILES = 200;
 
 /** Every third file carries a batch of up to 40 claims (several 2000A levels, many 2300 loops). */
 function claimFileFor(seed: number): ClaimFile {
@@ -75,6 +78,35 @@ describe.skipIf(!VALIDATOR || !existsSync(VALIDATOR))('random X12 files pass the
       );
       paths.push(path);
     }
+    const { status, report } = validate(paths);
+    expect(report.split('\n').filter((line) => line !== '' && !line.endsWith(': VALID'))).toEqual([]);
+    expect(status).toBe(0);
+  });
+
+  it(`${COB_FILES} random 837P files of coordination-of-benefits claims (2320/2330A/2330B/2430) are valid`, { timeout: 900_000 }, () => {
+    const paths: string[] = [];
+    let claims = 0;
+    for (let seed = 70_000; paths.length < COB_FILES; seed++) {
+      const file = claimFile(seed, { hostility: 0.1, legacyCodeLists: true, coordination: 1 });
+      const cob = file.claims.filter((claim) => claim.otherCoverages !== undefined);
+      if (cob.length === 0) continue;
+      claims += cob.length;
+      const path = join(dir, `cob-${seed}.837`);
+      writeFileSync(
+        path,
+        write837P({
+          claims: cob,
+          tenant: PROPERTY_TENANT,
+          receiver: PROPERTY_TENANT.receivers[0]!,
+          controlNumber: seed,
+          createdAt: new Date(Date.UTC(2026, 0, 1) + seed * 60_000),
+          delimiters: file.delimiters,
+          lineBreak: file.lineBreak,
+        }),
+      );
+      paths.push(path);
+    }
+    expect(claims).toBeGreaterThan(COB_FILES);
     const { status, report } = validate(paths);
     expect(report.split('\n').filter((line) => line !== '' && !line.endsWith(': VALID'))).toEqual([]);
     expect(status).toBe(0);

@@ -74,7 +74,7 @@ const DEPENDENT_CLAIM = [
   'DTP*472*D8*20240104',
 ];
 
-/** Patient is the subscriber (SBR02 18, no 2000C); carries a 2320/2330 other-subscriber loop. */
+/** Patient is the subscriber (SBR02 18, no 2000C); carries a 2320/2330A/2330B other-subscriber loop (read into otherCoverages). */
 const SELF_CLAIM = [
   'HL*4*1*22*0',
   'SBR*P*18*GRP77******MB',
@@ -204,6 +204,24 @@ const EXPECTED_SELF: ClaimInput = {
     groupNumber: 'GRP77',
   },
   payer: { name: 'MEDICARE', payerId: 'MCR01', claimFilingIndicator: 'MB', responsibility: 'P' },
+  // The 2320/2330A/2330B of the self-insured claim: a payer after Medicare, not yet adjudicated.
+  otherCoverages: [
+    {
+      responsibility: 'S',
+      relationship: '01',
+      groupNumber: 'OTHERGRP',
+      claimFilingIndicator: 'CI',
+      subscriber: {
+        name: { last: 'DOE', first: 'JANE' },
+        memberId: 'OTHER999',
+        address: { line1: '9 OTHER ST', city: 'DALLAS', state: 'TX', postalCode: '75001' },
+      },
+      payer: { name: 'OTHER PAYER', payerId: 'OTH01' },
+      benefitsAssigned: 'Y',
+      patientSignatureSource: 'P',
+      releaseOfInformation: 'Y',
+    },
+  ],
   diagnoses: [{ code: 'E119', system: 'ICD-10-CM' }],
   serviceLines: [{ procedureCode: '99214', modifiers: [], units: '1', unitBasis: 'UN', charge: '120.00', serviceDate: '2024-01-10', diagnosisPointers: [1] }],
 };
@@ -233,7 +251,6 @@ describe('read837P', () => {
     expect(result.warnings.map((w) => [w.code, w.position, w.message])).toEqual([
       ['X837-UNMAPPED-SEGMENT', positionOf(BODY, 'PER*IC*CONNIE'), 'PER (loop 2010AA) is not carried by the canonical claim'],
       ['X837-UNMAPPED-SEGMENT', positionOf(BODY, 'REF*D9'), 'REF*D9 (loop 2300) is not carried by the canonical claim'],
-      ['X837-UNMAPPED-LOOP', positionOf(BODY, 'SBR*S*01'), 'loop 2320 (other subscriber information (with its 2330 loops)) is not carried by the canonical claim'],
     ]);
     expect(result.claims.map(({ claim, position }) => ({ claim, position }))).toEqual([
       { claim: EXPECTED_DEPENDENT, position: positionOf(BODY, 'CLM*26463774') },

@@ -8,6 +8,7 @@ import type { ClaimInput } from '../../claim/model.js';
 import { component, element } from '../segment.js';
 import type { Segment } from '../types.js';
 import { warnAt, type BuildContext } from './build-context.js';
+import { otherCoverages } from './build-coordination.js';
 import { CLAIM_DATE_QUALIFIERS, datesOf } from './build-dates.js';
 import { healthInformation } from './build-hi.js';
 import { institutional } from './build-institutional.js';
@@ -78,6 +79,7 @@ export function buildClaim(draft: ClaimDraft, ctx: BuildContext): ClaimInput {
     subscriber: subscriber(draft.ancestry.subscriber, ctx),
     patient: patient(draft.ancestry.patient, ctx),
     payer: payer(draft.ancestry.subscriber, ctx),
+    otherCoverages: otherCoverages(draft.otherSubscribers, ctx),
     diagnoses: hi.diagnoses,
     institutional: professional ? undefined : institutional(draft, hi, ctx),
     serviceLines: draft.lines.map((line, index) => serviceLine(line, index, kind, claimDtp472, ctx)),
@@ -227,10 +229,15 @@ export function reportUntaken(draft: ClaimDraft, ctx: BuildContext): void {
   };
   report(draft.segments, '2300');
   for (const party of draft.parties) report(party.segments, party.loop);
+  for (const other of draft.otherSubscribers) {
+    report([other.sbr, ...other.segments], '2320');
+    for (const party of other.parties) report(party.segments, party.loop);
+  }
   for (const line of draft.lines) {
     report(line.segments, '2400');
     if (line.drug) report(line.drug.segments, '2410');
     for (const party of line.parties) report(party.segments, party.loop);
+    for (const adjudication of line.adjudications) report(adjudication.segments, adjudication.loop);
   }
 }
 

@@ -1,12 +1,14 @@
 /**
  * 2400 service lines: SV1 (837P) or SV2 (837I), DTP, REF*6R, the 2410 drug
- * loop and the line rendering provider (2420A of the 837P, 2420C of the 837I).
+ * loop, the line rendering provider (2420A of the 837P, 2420C of the 837I)
+ * and the 2430 line adjudications (build-coordination.ts).
  */
 import type { ClaimInput } from '../../claim/model.js';
 import { component, components, element } from '../segment.js';
 import type { Segment } from '../types.js';
 import type { BuildContext } from './build-context.js';
 import { warnAt } from './build-context.js';
+import { lineAdjudications } from './build-coordination.js';
 import { LINE_DATE_QUALIFIERS, datesOf } from './build-dates.js';
 import type { LineDraft } from './claim-draft.js';
 import { X837_WARNING } from './codes.js';
@@ -38,6 +40,7 @@ export function serviceLine(line: LineDraft, index: number, kind: Kind837, claim
     drug: drug(line, path, ctx),
     renderingProvider: renderingLoop ? provider(renderingLoop, ctx, `${path}.renderingProvider`) : undefined,
     lineItemControlNumber: refValue(line.segments, '6R', ctx, `${path}.lineItemControlNumber`, '2400'),
+    adjudications: lineAdjudications(line, path, service.revenueCode, ctx),
   }) as LineInput;
 }
 

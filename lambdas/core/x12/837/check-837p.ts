@@ -7,6 +7,7 @@
 import { lineServiceDate, lineServiceDateEnd } from '../../claim/service-dates.js';
 import type { Claim } from '../../claim/model.js';
 import { sumCents, toCents } from '../../money.js';
+import { checkCoordination } from './check-cob.js';
 import { checkWrittenValues } from './check-values.js';
 import {
   ATTACHMENT_REPORT_TYPES,
@@ -17,7 +18,7 @@ import {
   PROFESSIONAL_FREQUENCY_CODES,
 } from './code-lists.js';
 import { US_STATE_CODES } from '../us-states.js';
-import { Claim837Error } from './write-errors.js';
+import { Claim837Error, type Claim837ErrorDetails } from './write-errors.js';
 
 /**
  * The largest charge accepted: 99,999,999,999.99. Within it, fifty lines still
@@ -32,13 +33,13 @@ const ICD10_FROM = '2015-10-01';
 /** A street address line that is a post office box (2010AA N301 must be a street address). */
 const PO_BOX = /\b(P\.?\s*O\.?\s*BOX|POST\s+OFFICE\s+BOX|LOCK\s*BOX|LOCKBOX)\b/i;
 
-type Fail = (code: Claim837Error['code'], message: string, element?: string, segmentId?: string) => void;
+type Fail = (code: Claim837Error['code'], message: string, element?: string, segmentId?: string, details?: Claim837ErrorDetails) => void;
 
 /** Every reason `claim` cannot be written as an 837P; empty when it can. */
 export function check837P(claim: Claim, tenantId?: string): Claim837Error[] {
   const problems: Claim837Error[] = [];
-  const fail: Fail = (code, message, element, segmentId) => {
-    problems.push(new Claim837Error(code, message, claim.claimId, element, segmentId));
+  const fail: Fail = (code, message, element, segmentId, details) => {
+    problems.push(new Claim837Error(code, message, claim.claimId, element, segmentId, details));
   };
 
   // The checks below add cents; an amount beyond exact integer cents would make them throw.
@@ -147,6 +148,7 @@ export function check837P(claim: Claim, tenantId?: string): Claim837Error[] {
   if (claim.totalCharge !== undefined && toCents(claim.totalCharge) !== sumCents(lineCents)) {
     fail('TOTAL_CHARGE_MISMATCH', 'totalCharge differs from the sum of the service line charges (CLM02)', 'CLM02', 'CLM');
   }
+  checkCoordination(claim, 'professional', fail);
   checkWrittenValues(claim, fail);
   return problems;
 }

@@ -7,6 +7,7 @@
  */
 import type { Claim } from '../../claim/model.js';
 import { DEFAULT_DELIMITERS, delimiterProofCore, toX12Characters } from '../writer.js';
+import { checkCoordinationValues } from './check-cob-values.js';
 import { address, personName, providerName, type TextCheck, type Where } from './check-names.js';
 import { PLACE_OF_SERVICE_CODES } from './code-lists.js';
 import type { Claim837ErrorCode } from './write-errors.js';
@@ -86,6 +87,7 @@ export function checkWrittenValues(claim: Claim, report: Report): void {
     const claimRendering = claim.renderingProvider && claim.renderingProvider.npi !== billing.npi ? claim.renderingProvider.npi : billing.npi;
     if (rendering && rendering.npi !== claimRendering) providerName(rendering, `${field}.renderingProvider`, '2420A', text);
   });
+  checkCoordinationValues(claim, text, id, report);
 }
 
 /** 2010AB pay-to address and 2010AC pay-to plan. */

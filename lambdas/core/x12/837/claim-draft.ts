@@ -23,6 +23,17 @@ export interface LineDraft {
   drug?: LoopRecord;
   /** 2420 line provider loops. */
   parties: LoopRecord[];
+  /** 2430 line adjudications (SVD, CAS, DTP, AMT), one record per SVD. */
+  adjudications: LoopRecord[];
+}
+
+/** One 2320 other subscriber loop: its SBR, the 2320 segments after it, and its 2330A-I name loops. */
+export interface OtherSubscriberDraft {
+  sbr: Segment;
+  /** CAS, AMT, OI, MIA, MOA, in order. */
+  segments: Segment[];
+  /** 2330A other subscriber, 2330B other payer (2330C-I are skipped by the walker). */
+  parties: LoopRecord[];
 }
 
 export interface ClaimDraft {
@@ -33,5 +44,7 @@ export interface ClaimDraft {
   segments: Segment[];
   /** 2310 provider and location loops. */
   parties: LoopRecord[];
+  /** 2320 other subscriber loops. */
+  otherSubscribers: OtherSubscriberDraft[];
   lines: LineDraft[];
 }

@@ -18,7 +18,7 @@ export const X837_WARNING = {
   NOT_837: 'X837-NOT-837',
   /** A dental 837 (by its version); skipped by read837. */
   NOT_PROFESSIONAL: 'X837-NOT-PROFESSIONAL',
-  /** A loop occurrence the canonical claim does not carry (2320/2330 other subscriber, 2430 line adjudication, 2440 forms, unknown name loops). */
+  /** A loop occurrence the canonical claim does not carry (2330C-I other payer providers, 2440 forms, unknown name loops). */
   UNMAPPED_LOOP: 'X837-UNMAPPED-LOOP',
   /** A segment (or a qualifier of it) in a mapped loop that the canonical claim does not carry. */
   UNMAPPED_SEGMENT: 'X837-UNMAPPED-SEGMENT',

@@ -19,6 +19,12 @@ export const CLAIM_NAME_LOOPS: Readonly<Record<Kind837, Readonly<Record<string, 
   institutional: { '71': '2310A', '72': '2310B', ZZ: '2310C', '82': '2310D', '77': '2310E', DN: '2310F' },
 };
 
+/** 2330 loops of a 2320 other subscriber, by NM101: A subscriber and B payer are read, C-I skipped. */
+export const OTHER_SUBSCRIBER_NAME_LOOPS: Readonly<Record<Kind837, Readonly<Record<string, string>>>> = {
+  professional: { IL: '2330A', PR: '2330B', DN: '2330C', P3: '2330C', '82': '2330D', '77': '2330E', DQ: '2330F', '85': '2330G' },
+  institutional: { IL: '2330A', PR: '2330B', '71': '2330C', '72': '2330D', ZZ: '2330E', '77': '2330F', '82': '2330G', DN: '2330H', '85': '2330I' },
+};
+
 /** 2400 line provider loops, by NM101. */
 export const LINE_NAME_LOOPS: Readonly<Record<Kind837, Readonly<Record<string, string>>>> = {
   professional: { '82': '2420A', QB: '2420B', '77': '2420C', DQ: '2420D', DK: '2420E', PW: '2420F', '45': '2420G', DN: '2420H', P3: '2420H' },

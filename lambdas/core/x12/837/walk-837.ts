@@ -1,18 +1,19 @@
 /**
  * Walks the segments of one 837 transaction set once, keeping track of the
  * HL node and of the loop it is in, and collects each claim (2300 with its
- * 2400 lines and the HL chain above it) as a ClaimDraft. Loops the canonical
- * claim does not carry (2320/2330 other subscriber, 2430 line adjudication,
+ * 2320 other subscribers and their 2330A/2330B loops, its 2400 lines with
+ * their 2430 line adjudications, and the HL chain above it) as a ClaimDraft.
+ * Loops the canonical claim does not carry (2330C-I other payer providers,
  * 2440 forms, unknown name loops) are skipped with one warning per
  * occurrence. Header loops (BHT, 1000A submitter, 1000B receiver) are passed
  * over quietly: claims leave under the tenant's own envelope and submitter.
  */
 import { element, safeSegmentId } from '../segment.js';
 import type { Segment, X12Warning } from '../types.js';
-import type { ClaimDraft, LineDraft, LoopRecord } from './claim-draft.js';
+import type { ClaimDraft, LineDraft, LoopRecord, OtherSubscriberDraft } from './claim-draft.js';
 import { X837_WARNING } from './codes.js';
 import { HL_BILLING, HL_PATIENT, HL_SUBSCRIBER, HlTree, type HlNode } from './hl-tree.js';
-import { CLAIM_NAME_LOOPS, HL_NAME_LOOPS, KNOWN_SEGMENTS, LINE_NAME_LOOPS, type Kind837 } from './loops-837.js';
+import { CLAIM_NAME_LOOPS, HL_NAME_LOOPS, KNOWN_SEGMENTS, LINE_NAME_LOOPS, OTHER_SUBSCRIBER_NAME_LOOPS, type Kind837 } from './loops-837.js';
 
 const HL_LOOPS: Readonly<Record<string, string>> = { [HL_BILLING]: '2000A', [HL_SUBSCRIBER]: '2000B', [HL_PATIENT]: '2000C' };
 const SERVICE_SEGMENTS = new Set(['SV1', 'SV2']);
@@ -28,6 +29,8 @@ export class Walker837 {
   private node: HlNode | undefined;
   private claim: ClaimDraft | undefined;
   private line: LineDraft | undefined;
+  /** The 2320 being read (until the first LX of the claim). */
+  private other: OtherSubscriberDraft | undefined;
   private loop = 'header';
   /** Where the next ordinary segment goes; undefined while in the header or in a skipped loop. */
   private target: Segment[] | undefined;
@@ -49,7 +52,7 @@ export class Walker837 {
       case 'SBR': return this.sbr(segment);
       case 'NM1': return this.nm1(segment);
       case 'LIN': return this.lin(segment);
-      case 'SVD': return this.lineLoop(segment, '2430', 'line adjudication information');
+      case 'SVD': return this.svd(segment);
       case 'LQ': return this.lineLoop(segment, '2440', 'form identification');
       default:
         if (SERVICE_SEGMENTS.has(segment.id) && (this.loop !== '2400' || this.line?.segments.some((s) => SERVICE_SEGMENTS.has(s.id)))) {
@@ -99,7 +102,7 @@ export class Walker837 {
         clm,
       );
     }
-    this.claim = { kind: this.kind, clm, ancestry, segments: [], parties: [], lines: [] };
+    this.claim = { kind: this.kind, clm, ancestry, segments: [], parties: [], otherSubscribers: [], lines: [] };
     this.loop = '2300';
     this.target = this.claim.segments;
   }
@@ -110,7 +113,8 @@ export class Walker837 {
       this.warn(X837_WARNING.UNEXPECTED_SEGMENT, 'LX before any CLM is not read', lx);
       return;
     }
-    this.line = { lx, segments: [], parties: [] };
+    this.line = { lx, segments: [], parties: [], adjudications: [] };
+    this.other = undefined;
     claim.lines.push(this.line);
     this.loop = '2400';
     this.target = this.line.segments;
@@ -118,7 +122,11 @@ export class Walker837 {
 
   private sbr(sbr: Segment): void {
     if (this.claim && !this.line) {
-      this.skip(sbr, '2320', 'other subscriber information (with its 2330 loops)');
+      const other: OtherSubscriberDraft = { sbr, segments: [], parties: [] };
+      this.claim.otherSubscribers.push(other);
+      this.other = other;
+      this.loop = '2320';
+      this.target = other.segments;
       return;
     }
     if (this.claim || this.node?.level !== HL_SUBSCRIBER || this.loop !== '2000B') {
@@ -137,8 +145,12 @@ export class Walker837 {
       return;
     }
     if (this.claim) {
-      if (this.loop === '2320' || this.loop === '2330') {
-        this.loop = '2330'; // Covered by the 2320 occurrence's warning.
+      const other = this.other;
+      if (other) {
+        const loop = OTHER_SUBSCRIBER_NAME_LOOPS[this.kind][code];
+        if (loop === '2330A' || loop === '2330B') other.parties.push(this.open(loop, nm1));
+        else if (loop) this.skip(nm1, loop, 'other payer provider identification');
+        else this.skip(nm1, '2330', 'other subscriber name loop of an entity code this guide does not define');
         return;
       }
       const loop = CLAIM_NAME_LOOPS[this.kind][code];
@@ -161,6 +173,16 @@ export class Walker837 {
       return;
     }
     line.drug = this.open('2410', lin);
+  }
+
+  /** SVD opens a 2430 line adjudication of the current line. */
+  private svd(svd: Segment): void {
+    if (!this.line) {
+      this.warn(X837_WARNING.UNEXPECTED_SEGMENT, 'SVD outside a 2400 service line is not read', svd);
+      this.target = undefined;
+      return;
+    }
+    this.line.adjudications.push(this.open('2430', svd));
   }
 
   private lineLoop(segment: Segment, loop: string, what: string): void {
@@ -191,6 +213,7 @@ export class Walker837 {
     if (!draft) return;
     this.claim = undefined;
     this.line = undefined;
+    this.other = undefined;
     this.target = undefined;
     this.on.claim(draft);
   }

@@ -1,13 +1,14 @@
 /**
  * 2400 service lines in the guide's order: LX, SV1, DTP (472 then the other
- * line dates), REF*6R, then the 2410 drug loop and the 2420A line rendering
- * provider.
+ * line dates), REF*6R, then the 2410 drug loop, the 2420A line rendering
+ * provider and the 2430 line adjudications of other payers.
  */
 import type { ServiceLine } from '../../claim/model.js';
 import { toCents, toX12Amount } from '../../money.js';
 import { composite } from '../writer.js';
 import { isoToD8 } from '../timestamp.js';
 import { writeDrugIdentification } from './write-2410.js';
+import { writeLineAdjudications } from './write-2430.js';
 import { writeRenderingProvider } from './write-2310.js';
 import { type LoopContext, toX12Decimal, writeDate, writeRef } from './write-segments.js';
 
@@ -62,4 +63,5 @@ export function writeServiceLine(ctx: LoopContext, lineNumber: number, line: Ser
   if (line.renderingProvider && line.renderingProvider.npi !== claim.claimRenderingNpi) {
     writeRenderingProvider(ctx, line.renderingProvider, '2420A');
   }
+  writeLineAdjudications(ctx, line, 'professional');
 }

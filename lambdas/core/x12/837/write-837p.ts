@@ -20,6 +20,7 @@ import { writeReceiver, writeSubmitter } from './write-1000.js';
 import { billingLevelKey, writeBillingProviderLevel } from './write-2000a.js';
 import { writePatientLevel, writeSubscriberLevel } from './write-2000b.js';
 import { writeClaimInformation } from './write-2300.js';
+import { writeOtherSubscribers } from './write-2320.js';
 import {
   claimRenderingNpi,
   renderingDiffers,
@@ -88,7 +89,7 @@ export function write837PTransaction(w: SegmentWriter, input: Transaction837PInp
   }
 }
 
-/** 2300 and its loops in the guide's order: 2310A-F, then the 2400 lines. */
+/** 2300 and its loops in the guide's order: 2310A-F, 2320 (with 2330A/B), then the 2400 lines. */
 function writeClaim(ctx: LoopContext, claim: Claim): void {
   const lineCents = claim.serviceLines.map((line) => toCents(line.charge));
   writeClaimInformation(ctx, claim, sumCents(lineCents));
@@ -97,6 +98,7 @@ function writeClaim(ctx: LoopContext, claim: Claim): void {
   if (claim.serviceFacility) writeServiceFacility(ctx, claim.serviceFacility);
   if (claim.supervisingProvider) writeSupervisingProvider(ctx, claim.supervisingProvider);
   if (claim.ambulance) writeAmbulanceLocations(ctx, claim.ambulance);
+  writeOtherSubscribers(ctx, claim.otherCoverages, 'professional');
   const line = { claimPlaceOfService: claim.placeOfService, claimRenderingNpi: claimRenderingNpi(claim) };
   claim.serviceLines.forEach((serviceLine, index) => writeServiceLine(ctx, index + 1, serviceLine, line));
 }

@@ -50,7 +50,31 @@ export type Claim837ErrorCode =
   | 'REPRICING_DRG_NOT_PROFESSIONAL'
   | 'NEGATIVE_AMOUNT'
   | 'DRUG_QUANTITY_NOT_POSITIVE'
-  | 'DATES_REVERSED';
+  | 'DATES_REVERSED'
+  // Coordination of benefits (2320/2330A/2330B/2430): see check-cob.ts.
+  | 'COB_RESPONSIBILITY_REPEATED'
+  | 'COB_PAYER_ID_REPEATED'
+  | 'COB_GROUP_NAME_WITH_NUMBER'
+  | 'COB_INSURANCE_TYPE_ONLY_FOR_SECONDARY'
+  | 'COB_FIELD_NOT_USED'
+  | 'COB_OUTPATIENT_REMARKS_EMPTY'
+  | 'COB_TOO_MANY_ADJUSTMENT_SEGMENTS'
+  | 'COB_LINE_PAYER_UNKNOWN'
+  | 'COB_LINE_PAYER_NOT_ADJUDICATED'
+  | 'COB_LINE_PROCEDURE_REQUIRED'
+  | 'COB_PROCEDURE_QUALIFIER'
+  | 'COB_PAYMENT_DATE_REQUIRED'
+  | 'COB_PAYMENT_DATE_WITH_LINES'
+  | 'COB_LINE_UNBALANCED'
+  | 'COB_CLAIM_UNBALANCED';
+
+/** Where in the claim a problem is and how to fix it, when the check knows more than the element. */
+export interface Claim837ErrorDetails {
+  /** Claim field path, e.g. "serviceLines[2].adjudications". */
+  path?: string;
+  /** What the biller should do. */
+  fix?: string;
+}
 
 export class Claim837Error extends X12Error {
   constructor(
@@ -61,8 +85,17 @@ export class Claim837Error extends X12Error {
     /** Element reference such as "CLM02" or "SV107", or a claim field path. */
     element?: string,
     segmentId?: string,
+    details: Claim837ErrorDetails = {},
   ) {
     super(code, message, undefined, segmentId, element);
     this.name = 'Claim837Error';
+    if (details.path !== undefined) this.path = details.path;
+    if (details.fix !== undefined) this.fix = details.fix;
   }
+
+  // Declared only: absent (not undefined-valued) when the check gives none.
+  /** Claim field path of the problem, when the check names one. */
+  declare readonly path?: string;
+  /** How to fix it, when the check says. */
+  declare readonly fix?: string;
 }

@@ -8,6 +8,8 @@
 import type { Claim, Institutional, Provider } from '../../claim/model.js';
 import { sumCents, toCents } from '../../money.js';
 import { ICD10_FROM, isInpatient } from './bill-types.js';
+import { checkCoordination } from '../837/check-cob.js';
+import type { Claim837ErrorDetails } from '../837/write-errors.js';
 import { checkWrittenValues837I } from './check-values-837i.js';
 import {
   ATTACHMENT_REPORT_TYPES_837I,
@@ -31,12 +33,12 @@ const ICD9_CM = /^(\d{3,5}|V\d{2,4}|E\d{3,4})$/;
 /** Revenue codes 054x (ambulance): the only lines that may go without an attending provider. */
 const AMBULANCE_REVENUE = /^054\d$/;
 
-type Fail = (code: Claim837ICode, message: string, element?: string, segmentId?: string) => void;
+type Fail = (code: Claim837ICode, message: string, element?: string, segmentId?: string, details?: Claim837ErrorDetails) => void;
 
 /** Every reason `claim` cannot be written as an 837I; empty when it can. */
 export function check837I(claim: Claim, tenantId?: string): Claim837IError[] {
   const problems: Claim837IError[] = [];
-  const fail: Fail = (code, message, element, segmentId) => problems.push(new Claim837IError(code, message, claim.claimId, element, segmentId));
+  const fail: Fail = (code, message, element, segmentId, details) => problems.push(new Claim837IError(code, message, claim.claimId, element, segmentId, details));
 
   // Later checks add cents; an amount beyond exact integer cents would make them throw.
   claim.serviceLines.forEach((line, index) => {
@@ -66,6 +68,7 @@ export function check837I(claim: Claim, tenantId?: string): Claim837IError[] {
   checkCodeSystems(claim, inst, fail);
   checkLines(claim, inst, fail);
   checkClaimSegments(claim, fail);
+  checkCoordination(claim, 'institutional', fail);
   checkWrittenValues837I(claim, fail);
   return problems;
 }

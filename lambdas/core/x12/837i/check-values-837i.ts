@@ -7,6 +7,7 @@
  * field path and the loop/element, never the value.
  */
 import type { Claim, Provider } from '../../claim/model.js';
+import { checkCoordinationValues } from '../837/check-cob-values.js';
 import { address, personName, providerName, type Where } from '../837/check-names.js';
 import { DEFAULT_DELIMITERS, delimiterProofCore, toX12Characters } from '../writer.js';
 import type { Claim837ICode } from './errors-837i.js';
@@ -117,6 +118,7 @@ export function checkWrittenValues837I(claim: Claim, report: Report): void {
     date(line.serviceDateEnd, `${field}.serviceDateEnd`, 'DTP03');
     if (lineRenderingWritten(line, claim)) providerName({ ...line.renderingProvider, entity: 'person' }, `${field}.renderingProvider`, '2420C', name);
   });
+  checkCoordinationValues(claim, name, id, report);
 }
 
 

@@ -7,7 +7,7 @@
  * Claim837ErrorCode by the base class; the institutional codes are passed
  * through it (see the cast below) until write-errors.ts lists them too.
  */
-import { Claim837Error, type Claim837ErrorCode } from '../837/write-errors.js';
+import { Claim837Error, type Claim837ErrorCode, type Claim837ErrorDetails } from '../837/write-errors.js';
 
 /** Refusals only the 837I has. Stable: callers map them to findings (X837I-...). */
 export type Institutional837Code =
@@ -41,9 +41,9 @@ export type Institutional837Code =
 export type Claim837ICode = Claim837ErrorCode | Institutional837Code;
 
 export class Claim837IError extends Claim837Error {
-  constructor(code: Claim837ICode, message: string, claimId: string, element?: string, segmentId?: string) {
+  constructor(code: Claim837ICode, message: string, claimId: string, element?: string, segmentId?: string, details?: Claim837ErrorDetails) {
     // The base class's union does not list the institutional codes yet; the string itself is what callers read.
-    super(code as Claim837ErrorCode, message, claimId, element, segmentId);
+    super(code as Claim837ErrorCode, message, claimId, element, segmentId, details);
     this.name = 'Claim837IError';
   }
 

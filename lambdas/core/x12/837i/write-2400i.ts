@@ -1,11 +1,13 @@
 /**
  * 2400 service lines of the 837I: LX, SV2, DTP*472, REF*6R, then 2410 drug
- * identification (LIN/CTP/REF) and 2420C rendering provider.
+ * identification (LIN/CTP/REF), 2420C rendering provider and 2430 line
+ * adjudications.
  */
 import type { Claim, ServiceLine } from '../../claim/model.js';
 import { toCents, toX12Amount } from '../../money.js';
 import { isoToD8 } from '../timestamp.js';
 import { composite } from '../writer.js';
+import { writeLineAdjudications } from '../837/write-2430.js';
 import { type LoopContext, required } from '../837/write-segments.js';
 import { writePerson } from './write-2310i.js';
 import { toX12Decimal } from './x12-values.js';
@@ -40,6 +42,7 @@ export function writeServiceLine837I(ctx: LoopContext, lineNumber: number, line:
     }
   }
   if (lineRenderingWritten(line, claim)) writePerson(ctx, '2420C', '82', line.renderingProvider);
+  writeLineAdjudications(ctx, line, 'institutional');
 }
 
 /** 2420C only when the line's rendering provider differs (by NPI) from the claim's. */

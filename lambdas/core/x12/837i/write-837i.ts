@@ -3,7 +3,8 @@
  * BHT, 1000A submitter, 1000B receiver, then per distinct billing level
  * (billing provider with its pay-to data) a 2000A with its claims as 2000B
  * (and 2000C when the patient is not the subscriber) children, each carrying
- * its 2300 claim, 2310A-F providers and 2400 lines.
+ * its 2300 claim, 2310A-F providers, 2320 other subscribers (with 2330A/B)
+ * and 2400 lines (with 2430 line adjudications).
  *
  * write837I writes a single-group, single-transaction interchange; a batch
  * writer composes assertWritable837I and write837ITransaction itself. Every
@@ -26,6 +27,7 @@ import { writeClaimInformation837I } from './write-2300i.js';
 import { writeClaimProviders } from './write-2310i.js';
 import { writeServiceLine837I } from './write-2400i.js';
 import { writeReceiver, writeSubmitter } from '../837/write-1000.js';
+import { writeOtherSubscribers } from '../837/write-2320.js';
 
 export const X223A2 = '005010X223A2';
 
@@ -90,6 +92,7 @@ function writeClaim(ctx: LoopContext, claim: Claim): void {
   const lineCents = claim.serviceLines.map((line) => toCents(line.charge));
   writeClaimInformation837I(ctx, claim, inst, sumCents(lineCents));
   writeClaimProviders(ctx, claim);
+  writeOtherSubscribers(ctx, claim.otherCoverages, 'institutional');
   claim.serviceLines.forEach((line, index) => writeServiceLine837I(ctx, index + 1, line, claim));
 }
 

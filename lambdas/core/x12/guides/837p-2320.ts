@@ -21,10 +21,11 @@ export function otherSubscriberLoop(): GuideLoop {
       codes: { 1: PAYER_RESPONSIBILITY, 2: RELATIONSHIP, 5: INSURANCE_TYPE, 9: CLAIM_FILING },
     }),
     adjustment('Claim Level Adjustments'),
+    // The 837P lists A8 before EAF (the 837I the other way round); AMTs share one position, so either order passes.
     amt('Coordination of Benefits (COB) Payer Paid Amount', 'S', ['D']),
-    amt('Remaining Patient Liability', 'S', ['EAF']),
     amt('Coordination of Benefits (COB) Total Non-Covered Amount', 'S', ['A8']),
-    seg('OI', 'Other Insurance Coverage Information', 'R', 1, { use: 'NNRSNR', codes: { 3: ['N', 'W', 'Y'], 4: ['P'], 6: ['I', 'N', 'Y'] } }),
+    amt('Remaining Patient Liability', 'S', ['EAF']),
+    seg('OI', 'Other Insurance Coverage Information', 'R', 1, { use: 'NNRSNR', codes: { 3: ['N', 'W', 'Y'], 4: ['P'], 6: ['I', 'Y'] } }),
     seg('MOA', 'Outpatient Adjudication Information', 'S', 1, { use: 'SSSSSSSSS' }),
     loop('2330A', 'Other Subscriber Name', 'R', 1, [
       seg('NM1', 'Other Subscriber Name', 'R', 1, { q: ['IL'], use: 'RRRSSNSRR', codes: { 2: PERSON_OR_ORG, 8: ['II', 'MI'] } }),

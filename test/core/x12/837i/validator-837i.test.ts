@@ -21,6 +21,8 @@ import { claim, inpatientInput, outpatientInput, receiver, tenant } from './837i
 
 const VALIDATOR = process.env.CLAIMFLOW_X12_VALIDATOR ?? '';
 const FILES = Number(process.env.CLAIMFLOW_837I_FILES ?? 300);
+/** 837I files made only of claims with other payers. */
+const COB_FILES = Number(process.env.CLAIMFLOW_837I_COB_FILES ?? 200);
 
 /** True when any address of the claim is in Palau (PW), which pyx12's state list lacks. */
 const inPalau = (claim: Claim) => JSON.stringify(claim).includes('"state":"PW"');
@@ -59,6 +61,35 @@ describe.skipIf(!VALIDATOR || !existsSync(VALIDATOR))('random 837I files pass th
       );
       paths.push(path);
     }
+    const { status, report } = validate(paths);
+    expect(report.split('\n').filter((line) => line !== '' && !line.endsWith(': VALID'))).toEqual([]);
+    expect(status).toBe(0);
+  });
+
+  it(`${COB_FILES} random 837I files of coordination-of-benefits claims (2320 with MIA/MOA, 2330A/2330B, 2430) are valid`, { timeout: 600_000 }, () => {
+    const paths: string[] = [];
+    let claims = 0;
+    for (let seed = 80_000; paths.length < COB_FILES; seed++) {
+      const file = institutionalClaimFile(seed, { hostility: 0.1, legacyCodeLists: true, maxClaims: 8, coordination: 1 });
+      const cob = file.claims.filter((c) => c.otherCoverages !== undefined && !inPalau(c));
+      if (cob.length === 0) continue;
+      claims += cob.length;
+      const path = join(dir, `institutional-cob-${seed}.837`);
+      writeFileSync(
+        path,
+        write837I({
+          claims: cob,
+          tenant: PROPERTY_TENANT,
+          receiver: PROPERTY_TENANT.receivers[0]!,
+          controlNumber: seed,
+          createdAt: new Date(Date.UTC(2026, 0, 1) + seed * 60_000),
+          delimiters: file.delimiters,
+          lineBreak: file.lineBreak,
+        }),
+      );
+      paths.push(path);
+    }
+    expect(claims).toBeGreaterThan(COB_FILES);
     const { status, report } = validate(paths);
     expect(report.split('\n').filter((line) => line !== '' && !line.endsWith(': VALID'))).toEqual([]);
     expect(status).toBe(0);

@@ -2,7 +2,8 @@
  * The 837I walker and builders: 2300 institutional segments (CLM05 A, DTP
  * 434/435/096, CL1, every HI qualifier with POA, HCP), the 2310A-F provider
  * loops, SV2 lines with 2420C rendering, ICD-9 qualifiers, and version
- * detection (X223A1 read with a warning).
+ * detection (X223A1 read with a warning), and the coordination-of-benefits
+ * loops (2320 with MIA/MOA, 2330A/2330B, 2430).
  */
 import { describe, expect, it } from 'vitest';
 import { Claim } from '../../../../lambdas/core/claim/model.js';
@@ -138,18 +139,103 @@ describe('837I reader', () => {
 
   it('reports what the model does not carry, once per loop occurrence, with loop and position', () => {
     const body = [...BODY];
-    body.splice(body.indexOf('LX*1'), 0, 'SBR*S*01*******CI', 'OI***Y***Y', 'NM1*IL*1*DOE*JOHN****MI*OTHER1', 'NM1*PR*2*OTHER PLAN*****PI*OTH01');
+    // A 2320 with a 2330C (other payer attending provider, not modelled) and a 2330A REF*SY (not modelled).
+    body.splice(
+      body.indexOf('LX*1'),
+      0,
+      'SBR*S*01*******CI',
+      'OI***Y***Y',
+      'NM1*IL*1*DOE*JOHN****MI*OTHER1',
+      'REF*SY*123456789',
+      'NM1*PR*2*OTHER PLAN*****PI*OTH01',
+      'NM1*71*1*ATTEND*ANNA',
+      'REF*G2*OTHERPROV1',
+    );
     body.splice(body.indexOf('REF*EA*MRN-77'), 0, 'AMT*F3*25', 'REF*D9*CLEARING1');
-    body.push('SVD*OTH01*100**0300*1', 'CAS*CO*45*10');
     const result = read('005010X223A2', body);
     expect(result.warnings.map((w) => [w.code, w.segmentId, w.message])).toEqual([
       ['X837-UNMAPPED-SEGMENT', 'AMT', 'AMT*F3 (loop 2300) is not carried by the canonical claim'],
       ['X837-UNMAPPED-SEGMENT', 'REF', 'REF*D9 (loop 2300) is not carried by the canonical claim'],
-      ['X837-UNMAPPED-LOOP', 'SBR', 'loop 2320 (other subscriber information (with its 2330 loops)) is not carried by the canonical claim'],
-      ['X837-UNMAPPED-LOOP', 'SVD', 'loop 2430 (line adjudication information) is not carried by the canonical claim'],
+      ['X837-UNMAPPED-SEGMENT', 'REF', 'REF*SY (loop 2330A) is not carried by the canonical claim'],
+      ['X837-UNMAPPED-LOOP', 'NM1', 'loop 2330C (other payer provider identification) is not carried by the canonical claim'],
     ]);
-    for (const warning of result.warnings) expect(warning.message).not.toMatch(/CLEARING1|OTHER1|DOE/);
+    for (const warning of result.warnings) expect(warning.message).not.toMatch(/CLEARING1|OTHER1|DOE|123456789/);
     // The other subscriber's NM1s never replace the claim's parties.
     expect(result.claims[0]?.claim.subscriber.memberId).toBe('MEM123');
+  });
+
+  it('reads the 2320/2330A/2330B and 2430 loops into otherCoverages and line adjudications', () => {
+    const body = [...BODY];
+    body.splice(
+      body.indexOf('LX*1'),
+      0,
+      'SBR*P*18*OTHERGRP******MB',
+      'CAS*CO*45*40**253*2',
+      'CAS*PR*1*58',
+      'AMT*D*200',
+      'AMT*EAF*58',
+      'AMT*A8*15',
+      'OI***Y***I',
+      'MIA*3**0*1500.5*N130',
+      'MOA*0.8*12.5*MA01*N4',
+      'NM1*IL*1*DOE*JOHN****MI*OTHER1',
+      'N3*9 OTHER ST',
+      'N4*DALLAS*TX*75001',
+      'NM1*PR*2*OTHER PLAN*****PI*OTH01',
+      'REF*2U*PAYER2U',
+      'REF*T4*Y',
+      'REF*F8*ICN123',
+    );
+    body.push('SVD*OTH01*90*HC:80053:90*0300*1', 'CAS*CO*45*10', 'DTP*573*D8*20240201', 'AMT*EAF*0');
+    const result = read('005010X223A2', body);
+    expect(result.warnings).toEqual([]);
+    const parsed = Claim.safeParse(result.claims[0]?.claim);
+    expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+    const claim = parsed.data!;
+    expect(claim.otherCoverages).toEqual([
+      {
+        responsibility: 'P',
+        relationship: '18',
+        groupNumber: 'OTHERGRP',
+        claimFilingIndicator: 'MB',
+        subscriber: {
+          name: { last: 'DOE', first: 'JOHN' },
+          memberId: 'OTHER1',
+          address: { line1: '9 OTHER ST', city: 'DALLAS', state: 'TX', postalCode: '75001' },
+        },
+        payer: { name: 'OTHER PLAN', payerId: 'OTH01', secondaryIds: [{ qualifier: '2U', value: 'PAYER2U' }], claimAdjustmentIndicator: true, claimControlNumber: 'ICN123' },
+        benefitsAssigned: 'Y',
+        releaseOfInformation: 'I',
+        adjudication: {
+          paid: '200.00',
+          remainingPatientLiability: '58.00',
+          nonCoveredAmount: '15.00',
+          adjustments: [
+            { group: 'CO', reason: '45', amount: '40.00' },
+            { group: 'CO', reason: '253', amount: '2.00' },
+            { group: 'PR', reason: '1', amount: '58.00' },
+          ],
+          outpatientRemarks: { reimbursementRate: '0.8', hcpcsPayable: '12.50', remarks: ['MA01', 'N4'] },
+          inpatient: { coveredDays: '3', lifetimePsychiatricDays: '0', drgAmount: '1500.50', remarks: ['N130'] },
+        },
+      },
+    ]);
+    // SVD04 equal to the line's own revenue code (SV201) is what the writer sends by default: not repeated in the model.
+    expect(claim.serviceLines[1]?.adjudications).toEqual([
+      {
+        payerId: 'OTH01',
+        paid: '90.00',
+        procedure: { qualifier: 'HC', code: '80053', modifiers: ['90'] },
+        units: '1',
+        adjustments: [{ group: 'CO', reason: '45', amount: '10.00' }],
+        adjudicationDate: '2024-02-01',
+        remainingPatientLiability: '0.00',
+      },
+    ]);
+    expect(claim.serviceLines[0]?.adjudications).toBeUndefined();
+    const entry = result.claims[0]!;
+    expect(entry.locations.locate('otherCoverages[0].adjudication.paid')).toMatchObject({ segmentId: 'AMT', loop: '2320', element: 'AMT02' });
+    expect(entry.locations.locate('otherCoverages[0].payer.payerId')).toMatchObject({ segmentId: 'NM1', loop: '2330B', element: 'NM109' });
+    expect(entry.locations.locate('serviceLines[1].adjudications[0].adjudicationDate')).toMatchObject({ segmentId: 'DTP', loop: '2430', element: 'DTP03' });
   });
 });

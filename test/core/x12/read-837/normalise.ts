@@ -17,7 +17,7 @@ import { toCents } from '../../../../lambdas/core/money.js';
 import type { Delimiters } from '../../../../lambdas/core/x12/types.js';
 import { resolveDelimiters, sanitise } from '../../../../lambdas/core/x12/writer.js';
 
-const UPPER_KEYS = new Set(['text', 'groupName', 'roundTripPurpose', 'stretcherPurpose', 'supplementalInfo', 'last', 'first', 'middle', 'suffix', 'lastOrOrganizationName', 'firstName', 'middleName', 'line1', 'line2', 'city', 'name']);
+const UPPER_KEYS = new Set(['text', 'description', 'groupName', 'roundTripPurpose', 'stretcherPurpose', 'supplementalInfo', 'last', 'first', 'middle', 'suffix', 'lastOrOrganizationName', 'firstName', 'middleName', 'line1', 'line2', 'city', 'name']);
 const MONEY_KEYS = new Set(['charge', 'totalCharge', 'nonCoveredCharge', 'patientPaid', 'allowedAmount', 'savingsAmount']);
 const QUANTITY_KEYS = new Set(['units', 'quantity', 'distanceMiles', 'percent', 'termsDiscountPercent', 'rate']);
 
