@@ -32,7 +32,7 @@ export class ClaimflowStack extends Stack {
   readonly backup: TableBackup;
   readonly hmac: HmacSecret;
   readonly queues: Queues;
-  /** Where failed scheduled build-batch runs end up (Scheduler DLQ and Lambda async DLQ). */
+  /** Where failed scheduled runs (build-batch, report) end up (Scheduler DLQ and Lambda async DLQ). */
   readonly buildBatchFailures: sqs.Queue;
   readonly functions: Functions;
   readonly schedules: Schedules;
@@ -68,6 +68,7 @@ export class ClaimflowStack extends Stack {
     this.schedules = new Schedules(this, 'Schedules', {
       tenants: props.tenants,
       target: this.functions.byName.buildBatch,
+      reportTarget: this.functions.byName.report,
       deadLetterQueue: this.buildBatchFailures,
       key,
     });

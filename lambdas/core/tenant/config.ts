@@ -90,6 +90,15 @@ export const TenantConfig = z.object({
       timezone: z.string().min(3).default('America/New_York'),
     })
     .meta({ description: 'When build-batch runs for this tenant (EventBridge Scheduler).' }),
+  reportSchedule: z
+    .object({
+      expression: z
+        .string()
+        .regex(/^(cron|rate)\(.+\)$/, 'must be an EventBridge Scheduler expression such as cron(0 6 * * ? *)'),
+      timezone: z.string().min(3).optional().meta({ description: "Default: the time zone of `schedule`." }),
+    })
+    .optional()
+    .meta({ description: "When the biller's report is written for this tenant (EventBridge Scheduler); default daily at 06:00 in the tenant's time zone." }),
   submitter: z.object({
     name: z.string().min(1).max(60),
     identifier: z.string().min(2).max(80).meta({ description: '1000A NM109 submitter identifier.' }),
