@@ -4,6 +4,9 @@
  * the balancing results; 999s the group and transaction set statuses with
  * their errors; 277CAs the claim statuses and dispositions. A file that cannot
  * be read exits 1 naming the segment position.
+ *
+ * A file whose first functional group is an 835 (GS*HP) is read as a stream
+ * (x12-parse-835.ts); 835s inside other files are read here, in memory.
  */
 import { read277CA } from '../../lambdas/core/x12/277ca/read-277ca.js';
 import { read999 } from '../../lambdas/core/x12/999/read-999.js';
@@ -15,11 +18,13 @@ import { parseX12 } from '../../lambdas/core/x12/reader.js';
 import type { TransactionSet, Delimiters, X12Warning } from '../../lambdas/core/x12/types.js';
 import { CliInputError } from './errors.js';
 import { readText } from './files.js';
+import { looksLike835, parse835Command } from './x12-parse-835.js';
 
 /** The tenant id claims read from a file on the command line are attributed to. */
 const CLI_TENANT = 'cli';
 
 export async function x12ParseCommand(file: string, options: { json?: boolean }, stdout: NodeJS.WritableStream): Promise<void> {
+  if (await looksLike835(file)) return parse835Command(file, options, stdout);
   const parsed = parseX12(await readText(file));
   if (!parsed.ok) throw new CliInputError(file, [parsed.error.describe()]);
   const model = {

@@ -95,10 +95,10 @@ describe('claimflow CLI', () => {
     writeFileSync(file, write835([remittance], { senderQualifier: 'ZZ', senderId: 'PAYER', receiverQualifier: 'ZZ', receiverId: 'ACME', controlNumber: 7, createdAt: new Date('2026-11-02T00:00:00Z') }));
     const result = await runCli('x12', 'parse', file, '--json');
     expect(result.code).toBe(0);
-    const tx = JSON.parse(result.stdout).interchanges[0].groups[0].transactions[0];
-    expect(tx.remittance.trace.traceNumber).toBe('CHK1001');
+    const tx = JSON.parse(result.stdout).transactions[0];
+    expect(tx.trace.traceNumber).toBe('CHK1001');
     expect(tx.balancing.balanced).toBe(true);
-    expect(tx.balancing.checks.map((c: { check: string }) => c.check)).toContain('payment');
+    expect(tx.balancing.payment.check).toBe('payment');
   });
 
   it('prints the encounter schema', async () => {

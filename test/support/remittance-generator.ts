@@ -32,6 +32,14 @@ export interface RemittanceGeneratorOptions {
    * PLB as a new summary loop and reports "Loop FOOTER exceeded max count".
    */
   singlePlbSegment?: boolean;
+  /**
+   * Also draw the segments beyond the posting core (default false, so the
+   * models of existing seeds do not change): CUR, REF*F2, RDM, TS3/TS2 per LX,
+   * CLP11-13, NM1*74/TT/PR/GB (CLP02 19-21 with a crossover carrier), MIA or
+   * MOA with remark codes, PER*CX, claim and line QTY. Their values are plain
+   * (no hostile names) so a round trip returns them unchanged.
+   */
+  extended?: boolean;
 }
 
 /** CAS01 groups of 005010X221A1 (CR, correction and reversal, was retired after 4010). */
@@ -58,6 +66,7 @@ export class RemittanceGenerator {
   private readonly unbalanced: number;
   private readonly hostility: number;
   private readonly singlePlbSegment: boolean;
+  private readonly extended: boolean;
 
   constructor(
     private readonly random: Random,
@@ -66,6 +75,7 @@ export class RemittanceGenerator {
     this.unbalanced = options.unbalanced ?? 0;
     this.hostility = options.hostility ?? 0.1;
     this.singlePlbSegment = options.singlePlbSegment ?? false;
+    this.extended = options.extended ?? false;
   }
 
   remittance(): Remittance {
@@ -112,7 +122,7 @@ export class RemittanceGenerator {
         : {}),
     };
     const payerId = r.digits(9);
-    return {
+    const input: RemittanceInput = {
       payment,
       trace: { typeCode: '1', traceNumber: r.text(ALNUM, r.int(6, 30)), payerId: `1${payerId}`, ...(r.chance(0.3) ? { supplementalCode: r.text(ALNUM, 9) } : {}) },
       ...(r.chance(0.5) ? { receiverId: r.text(ALNUM, r.int(2, 15)) } : {}),
@@ -144,6 +154,90 @@ export class RemittanceGenerator {
       claims,
       providerAdjustments: plbs,
     };
+    return this.extended ? this.extend(input, payeeNpi, checkDate) : input;
+  }
+
+  /** The segments beyond the posting core, drawn after the base model so base draws stay as they were. */
+  private extend(input: RemittanceInput, payeeNpi: string, checkDate: string): RemittanceInput {
+    const r = this.random;
+    if (r.chance(0.3)) input.currency = { entityCode: 'PR', currencyCode: r.pick(['CAD', 'EUR', 'GBP']) };
+    if (r.chance(0.4)) input.versionId = r.text(ALNUM, r.int(1, 30));
+    if (r.chance(0.4)) {
+      const code = r.pick(['BM', 'EM', 'FT', 'OL']);
+      input.payee.deliveryMethod = { code, name: 'Remittance Office', ...(code === 'BM' ? {} : { communicationNumber: 'WWW.CLINIC.EXAMPLE/REMIT' }) };
+    }
+    const claims = input.claims ?? [];
+    // LX groups as the writer makes them: a new LX whenever LX01 changes.
+    const groups: Array<{ lxNumber: string; claims: typeof claims }> = [];
+    for (const claim of claims) {
+      const lxNumber = claim.lxNumber ?? '1';
+      const last = groups[groups.length - 1];
+      if (last && last.lxNumber === lxNumber) last.claims.push(claim);
+      else groups.push({ lxNumber, claims: [claim] });
+    }
+    if (groups.length > 0 && r.chance(0.6)) {
+      input.headerNumbers = groups.map((group) => ({
+        lxNumber: group.lxNumber,
+        ts3: {
+          providerId: payeeNpi,
+          facilityTypeCode: r.pick(['11', '13', '21', '81']),
+          fiscalPeriodDate: `${checkDate.slice(0, 4)}-12-31`,
+          claimCount: String(group.claims.length),
+          totalCharge: fromCents(group.claims.reduce((sum, c) => sum + cents(c.charge), 0)),
+          ...(r.chance(0.3) ? { hcpcsReportedChargeAmount: fromCents(r.int(0, 90_000)), hcpcsPayableAmount: fromCents(r.int(0, 50_000)) } : {}),
+          ...(r.chance(0.2) ? { pipClaimCount: String(r.int(0, 9)), pipAdjustmentAmount: fromCents(r.int(-5_000, 5_000)) } : {}),
+        },
+        ...(r.chance(0.3)
+          ? { ts2: { drgAmount: fromCents(r.int(0, 900_000)), outlierDayCount: String(r.int(0, 5)), averageDrgWeight: `${r.int(0, 3)}.${r.digits(4)}`, ppsDshDrgAmount: fromCents(r.int(0, 9_000)) } }
+          : {}),
+      }));
+    }
+    for (const claim of claims) this.extendClaim(claim);
+    return input;
+  }
+
+  private extendClaim(claim: RemittanceInput['claims'] extends Array<infer C> | undefined ? C : never): void {
+    const r = this.random;
+    const crossover: Record<string, string> = { '1': '19', '2': '20', '3': '21' };
+    const forwarded = crossover[claim.statusCode];
+    if (forwarded && r.chance(0.3)) {
+      claim.statusCode = forwarded;
+      claim.crossoverCarrier = { name: r.pick(['Medigap Plan', 'State Medicaid']), identifier: { qualifier: r.pick(['PI', 'XV', 'NI']), value: r.text(ALNUM, r.int(2, 15)) } };
+    }
+    if (r.chance(0.1)) claim.correctedPriorityPayer = { name: 'Primary Health Plan', identifier: { qualifier: r.pick(['PI', 'FI', 'AD']), value: r.text(ALNUM, r.int(2, 15)) } };
+    if (r.chance(0.2)) claim.correctedInsured = { entityType: '1', last: 'Corrected', first: 'Name', identifier: { qualifier: 'C', value: r.text(ALNUM, r.int(2, 20)) } };
+    if (r.chance(0.1)) claim.otherSubscriber = { entityType: '1', last: 'Other', first: 'Subscriber', identifier: { qualifier: 'MI', value: r.text(ALNUM, 10) } };
+    if (r.chance(0.2)) {
+      claim.drgCode = r.digits(3);
+      claim.drgWeight = `${r.int(0, 4)}.${r.digits(4)}`;
+      claim.dischargeFraction = `0.${r.digits(2)}`;
+    }
+    const remarks = () => r.sample(['MA01', 'N362', 'N130', 'M80', 'N4', 'MA130'], r.int(0, 5));
+    if (r.chance(0.2)) {
+      claim.inpatient = {
+        coveredDaysOrVisits: String(r.int(0, 30)),
+        remarkCodes: remarks(),
+        ...(r.chance(0.5) ? { drgAmount: fromCents(r.int(0, 900_000)), lifetimePsychiatricDays: String(r.int(0, 190)) } : {}),
+        ...(r.chance(0.5) ? { ppsCapitalAmount: fromCents(r.int(0, 90_000)), costReportDayCount: String(r.int(0, 30)), ppsCapitalExceptionAmount: fromCents(r.int(0, 9_000)) } : {}),
+      };
+    } else if (r.chance(0.3)) {
+      claim.outpatient = {
+        remarkCodes: remarks(),
+        ...(r.chance(0.7) ? { reimbursementRate: `0.${r.digits(2)}` } : {}),
+        ...(r.chance(0.5) ? { hcpcsPayableAmount: fromCents(r.int(0, 90_000)) } : {}),
+        ...(r.chance(0.2) ? { esrdPaymentAmount: fromCents(r.int(0, 9_000)), nonpayableProfessionalComponentAmount: fromCents(r.int(0, 9_000)) } : {}),
+      };
+      if (Object.keys(claim.outpatient).length === 1 && claim.outpatient.remarkCodes?.length === 0) claim.outpatient.remarkCodes = ['MA01'];
+    }
+    if (r.chance(0.2)) {
+      claim.contacts = [{ function: 'CX', name: 'Claims Desk', communications: [{ qualifier: 'TE', value: r.digits(10) }, ...(r.chance(0.5) ? [{ qualifier: 'EX', value: r.digits(3) }] : [])] }];
+    }
+    if (r.chance(0.3)) {
+      claim.quantities = r.sample(['CA', 'CD', 'LA', 'NE', 'OU', 'PS', 'VS', 'ZK'], r.int(1, 3)).map((qualifier) => ({ qualifier, quantity: String(r.int(0, 40)) }));
+    }
+    for (const line of claim.serviceLines ?? []) {
+      if (r.chance(0.15)) line.quantities = r.sample(['ZK', 'ZL', 'ZM', 'ZN', 'ZO'], r.int(1, 2)).map((qualifier) => ({ qualifier, quantity: `${r.int(0, 9)}.${r.int(0, 9)}` }));
+    }
   }
 
   private claim(index: number, checkDate: string): ClaimPaymentInfo {

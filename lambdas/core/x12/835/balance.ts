@@ -12,7 +12,7 @@
  * `missing`), it never counts as zero.
  */
 import { fromCents, toCents } from '../../money.js';
-import type { Adjustment, ClaimPaymentInfo, Remittance, ServicePayment } from './model.js';
+import type { Adjustment, ClaimPaymentInfo, Payment, ProviderAdjustment, Remittance, ServicePayment } from './model.js';
 
 export type BalanceCheck = 'line' | 'claim' | 'payment';
 
@@ -41,11 +41,15 @@ export interface BalanceResult {
 /** Every check of the remittance: each line, each claim, then the payment. */
 export function balance(remittance: Remittance): BalanceResult[] {
   const results: BalanceResult[] = [];
-  for (const claim of remittance.claims) {
-    claim.serviceLines.forEach((line, index) => results.push(balanceLine(claim, line, index + 1)));
-    results.push(balanceClaim(claim));
-  }
+  for (const claim of remittance.claims) results.push(...claimChecks(claim));
   results.push(balancePayment(remittance));
+  return results;
+}
+
+/** The checks of one claim: each of its lines, then the claim itself. */
+export function claimChecks(claim: ClaimPaymentInfo): BalanceResult[] {
+  const results = claim.serviceLines.map((line, index) => balanceLine(claim, line, index + 1));
+  results.push(balanceClaim(claim));
   return results;
 }
 
@@ -76,14 +80,35 @@ export function balanceClaim(claim: ClaimPaymentInfo): BalanceResult {
 }
 
 export function balancePayment(remittance: Remittance): BalanceResult {
-  const terms = new Terms();
-  const stated = terms.amount(remittance.payment.totalPaid, 'BPR02');
-  const expected = stated === undefined ? undefined : remittance.payment.creditDebit === 'D' ? -stated : stated;
-  for (const claim of remittance.claims) terms.add(claim.paid, 'CLP04');
-  for (const plb of remittance.providerAdjustments) {
-    for (const item of plb.items) terms.subtract(item.amount, 'PLB amount');
+  const running = new PaymentBalance();
+  for (const claim of remittance.claims) running.addClaim(claim);
+  for (const plb of remittance.providerAdjustments) running.addProviderAdjustment(plb);
+  return running.result(remittance.payment);
+}
+
+/**
+ * The payment check from running sums: what streaming keeps instead of the
+ * claims. Feed every claim, then every PLB; result() equals balancePayment of
+ * the whole remittance.
+ */
+export class PaymentBalance {
+  private readonly parts = new Terms();
+
+  addClaim(claim: Pick<ClaimPaymentInfo, 'paid'>): void {
+    this.parts.add(claim.paid, 'CLP04');
   }
-  return result('payment', expected, terms, { position: remittance.payment.position });
+
+  addProviderAdjustment(plb: Pick<ProviderAdjustment, 'items'>): void {
+    for (const item of plb.items) this.parts.subtract(item.amount, 'PLB amount');
+  }
+
+  result(payment: Pick<Payment, 'totalPaid' | 'creditDebit' | 'position'>): BalanceResult {
+    const terms = new Terms();
+    const stated = terms.amount(payment.totalPaid, 'BPR02');
+    const expected = stated === undefined ? undefined : payment.creditDebit === 'D' ? -stated : stated;
+    terms.merge(this.parts);
+    return result('payment', expected, terms, { position: payment.position });
+  }
 }
 
 /** Accumulates cents and remembers which terms were missing. */
@@ -107,6 +132,11 @@ class Terms {
     this.total -= this.amount(value, name) ?? 0;
   }
 
+  merge(other: Terms): void {
+    this.total += other.total;
+    for (const name of other.missing) if (!this.missing.includes(name)) this.missing.push(name);
+  }
+
   addAdjustments(adjustments: readonly Adjustment[]): void {
     for (const adjustment of adjustments) this.add(adjustment.amount, `CAS amount (${adjustment.group}-${adjustment.reason})`);
   }
@@ -118,28 +148,28 @@ function result(
   terms: Terms,
   where: Pick<BalanceResult, 'position' | 'claimId' | 'lineNumber'>,
 ): BalanceResult {
-  const base: BalanceResult = { check, ok: 'not-evaluable', ...where };
+  // Built by assignment, not spreads: this runs for every line and claim of large files.
+  const out: BalanceResult = { check, ok: 'not-evaluable', ...where };
   if (expectedCents !== undefined) {
-    base.expected = fromCents(expectedCents);
-    base.expectedCents = expectedCents;
+    out.expected = fromCents(expectedCents);
+    out.expectedCents = expectedCents;
   }
   if (terms.missing.length > 0) {
     const expectedMissing = expectedCents === undefined;
     // Parts are only meaningful when none of them is missing.
     const partsMissing = terms.missing.length > (expectedMissing ? 1 : 0);
     if (!partsMissing) {
-      base.actual = fromCents(terms.total);
-      base.actualCents = terms.total;
+      out.actual = fromCents(terms.total);
+      out.actualCents = terms.total;
     }
-    return { ...base, missing: [...terms.missing] };
+    out.missing = [...terms.missing];
+    return out;
   }
   const differenceCents = (expectedCents ?? 0) - terms.total;
-  return {
-    ...base,
-    ok: differenceCents === 0,
-    actual: fromCents(terms.total),
-    actualCents: terms.total,
-    difference: fromCents(differenceCents),
-    differenceCents,
-  };
+  out.ok = differenceCents === 0;
+  out.actual = fromCents(terms.total);
+  out.actualCents = terms.total;
+  out.difference = fromCents(differenceCents);
+  out.differenceCents = differenceCents;
+  return out;
 }

@@ -10,9 +10,11 @@
  * (never the value). Missing required values are reported by the writer
  * itself ("X835-WRITE-MISSING").
  */
-import { X12Error } from '../errors.js';
-import { US_STATE_CODES } from '../us-states.js';
-import { sanitise, type WriterDelimiters } from '../writer.js';
+import type { X12Error } from '../errors.js';
+import { STATE_OR_PROVINCE } from '../guides/code-lists.js';
+import type { WriterDelimiters } from '../writer.js';
+import { Checker } from './check-835-checker.js';
+import { checkClaimExtras, checkHeaderExtras } from './check-835-detail.js';
 import {
   BPR01_HANDLING, BPR04_METHOD, BPR05_FORMAT, BPR08_ACCOUNT, BPR14_ACCOUNT, CAS01_GROUP, CLAIM_AMT, CLAIM_DATE_ORDER,
   CLAIM_REF_MAX, CLAIM_REF_ORDER, CLP02_STATUS, CLP06_FILING, CONTACT_QUALIFIERS, DFI_QUALIFIER, LINE_AMT, LINE_REF_MAX,
@@ -22,13 +24,12 @@ import {
 import type {
   Adjustment, ClaimPaymentInfo, Payment, PersonEntity, ProviderAdjustment, Reference, RemitAddress, Remittance, ServicePayment,
 } from './model.js';
-import { x12DateToIso } from './values.js';
+
+/** N402: US states and territories, and Canadian provinces (an address abroad carries N404). */
+const STATES: ReadonlySet<string> = new Set(STATE_OR_PROVINCE);
 
 /** Methods that move money through banks: BPR06-BPR13 describe the accounts. */
 export const BANK_METHODS: ReadonlySet<string> = new Set(['ACH', 'BOP', 'FWT']);
-
-/** X12 R (decimal) as written: optional sign, digits, optional fraction. */
-const DECIMAL = /^-?(\d+(\.\d+)?|\.\d+)$/;
 
 export function check835(remittance: Remittance, delimiters: WriterDelimiters): X12Error[] {
   const c = new Checker(delimiters);
@@ -42,7 +43,11 @@ export function check835(remittance: Remittance, delimiters: WriterDelimiters): 
   c.date(remittance.productionDate, 'DTM', 'DTM02 (405)');
   checkPayer(c, remittance);
   checkPayee(c, remittance);
-  remittance.claims.forEach((claim) => checkClaim(c, claim));
+  checkHeaderExtras(c, remittance);
+  remittance.claims.forEach((claim) => {
+    checkClaim(c, claim);
+    checkClaimExtras(c, claim);
+  });
   remittance.providerAdjustments.forEach((plb) => checkPlb(c, plb));
   return c.problems;
 }
@@ -113,8 +118,12 @@ function checkAddress(c: Checker, address: RemitAddress, party: string): void {
   c.text(line1 ?? '', 'N3', `N301 (${party})`, 1, 55);
   c.text(line2, 'N3', `N302 (${party})`, 1, 55, true);
   c.text(address.city ?? '', 'N4', `N401 (${party})`, 2, 30);
-  if (address.state !== undefined && !US_STATE_CODES.has(address.state)) c.invalid('N4', `N402 (${party})`, 'is not a US state, territory or military state code');
+  if (address.state !== undefined && !STATES.has(address.state)) c.invalid('N4', `N402 (${party})`, 'is not a US state, territory, military state or Canadian province code');
   c.text(address.postalCode, 'N4', `N403 (${party})`, 3, 15, true);
+  c.text(address.country, 'N4', `N404 (${party})`, 2, 3, true);
+  c.text(address.countrySubdivision, 'N4', `N407 (${party})`, 1, 3, true);
+  if (address.countrySubdivision !== undefined && address.country === undefined) c.invalid('N4', `N407 (${party})`, 'needs N404 (country)');
+  if (address.countrySubdivision !== undefined && address.state !== undefined) c.invalid('N4', `N407 (${party})`, 'is not sent with N402 (state or province)');
 }
 
 function checkClaim(c: Checker, claim: ClaimPaymentInfo): void {
@@ -225,61 +234,5 @@ function checkPlb(c: Checker, plb: ProviderAdjustment): void {
     c.code(item.reason, PLB_REASON, 'PLB', 'PLB03-1');
     c.text(item.reference, 'PLB', 'PLB03-2', 1, 50, true);
     c.cents(item.amount);
-  }
-}
-
-class Checker {
-  readonly problems: X12Error[] = [];
-
-  constructor(private readonly delimiters: WriterDelimiters) {}
-
-  invalid(segmentId: string, element: string, message: string): void {
-    this.problems.push(new X12Error('X835-WRITE-INVALID', `${element} ${message}`, undefined, segmentId, element.split(' ')[0]));
-  }
-
-  code(value: string, codes: ReadonlySet<string>, segmentId: string, element: string): void {
-    if (!codes.has(value)) this.invalid(segmentId, element, `must be one of ${[...codes].join(', ')}`);
-  }
-
-  /**
-   * A value as written (sanitised with the interchange's delimiters) must fit
-   * the element. Undefined is "not sent"; so is an optional value that
-   * sanitising empties (the writer leaves the element out).
-   */
-  text(value: string | undefined, segmentId: string, element: string, min: number, max: number, optional = false): void {
-    if (value === undefined) return;
-    const length = sanitise(value, this.delimiters).length;
-    if (optional && length === 0) return;
-    if (length < min || length > max) {
-      this.invalid(segmentId, element, `must be ${min === max ? min : `${min}-${max}`} characters once written (delimiters and non-ASCII removed)`);
-    }
-  }
-
-  /** Qualifier and value of an identifier pair: both or neither. */
-  pair(qualifier: string | undefined, value: string | undefined, codes: ReadonlySet<string>, segmentId: string, qualifierElement: string, valueElement: string, max: number, min = 1): void {
-    if (qualifier === undefined && value === undefined) return;
-    this.code(qualifier ?? '', codes, segmentId, qualifierElement);
-    this.text(value ?? '', segmentId, valueElement, min, max);
-  }
-
-  /** Integer cents of a model amount; amounts the writer cannot write are its own X835-WRITE-BAD-AMOUNT. */
-  cents(value: string | undefined): number | undefined {
-    if (value === undefined) return undefined;
-    const match = /^\s*(-)?(\d+)(?:\.(\d{1,2}))?\s*$/.exec(value);
-    if (!match) return undefined;
-    const cents = Number(match[2]) * 100 + Number((match[3] ?? '').padEnd(2, '0'));
-    return match[1] ? -cents : cents;
-  }
-
-  decimal(value: string | undefined, segmentId: string, element: string): void {
-    if (value === undefined) return;
-    const digits = value.replace(/[-.]/g, '').length;
-    if (!DECIMAL.test(value) || digits < 1 || digits > 15) this.invalid(segmentId, element, 'must be a decimal number of at most 15 digits');
-  }
-
-  date(value: string | undefined, segmentId: string, element: string): void {
-    if (value === undefined) return;
-    const iso = x12DateToIso(value.replaceAll('-', ''));
-    if (iso === undefined || iso < '1800-01-01') this.invalid(segmentId, element, 'must be a real calendar date from 1800 on');
   }
 }

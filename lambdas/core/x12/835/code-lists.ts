@@ -38,8 +38,25 @@ export const CAS01_GROUP = set('CO', 'OA', 'PI', 'PR');
 export const NM108_BY_ENTITY: Readonly<Record<string, Codes>> = {
   QC: set('34', 'HN', 'II', 'MI', 'MR'),
   IL: set('FI', 'II', 'MI'),
+  '74': set('C'),
   '82': set('BD', 'BS', 'FI', 'MC', 'PC', 'SL', 'UP', 'XX'),
+  GB: set('FI', 'II', 'MI'),
 };
+
+/** NM108 of the crossover carrier (TT) and the corrected priority payer (PR). */
+export const OTHER_PAYER_ID_QUALIFIER = set('AD', 'FI', 'NI', 'PI', 'PP', 'XV');
+
+/** CUR01: the payer is the only entity whose currency the 835 states. */
+export const CUR01_ENTITY = set('PR');
+
+/** RDM01 report transmission code. */
+export const RDM01_TRANSMISSION = set('BM', 'EM', 'FT', 'OL');
+
+/** PER03, PER05, PER07 of the 2100 claim contact (PER*CX). */
+export const CLAIM_CONTACT_QUALIFIERS: readonly Codes[] = [set('EM', 'FX', 'TE'), set('EM', 'EX', 'FX', 'TE'), set('EX')];
+
+export const CLAIM_QTY = set('CA', 'CD', 'LA', 'LE', 'NE', 'NR', 'OU', 'PS', 'VS', 'ZK', 'ZL', 'ZM', 'ZN', 'ZO');
+export const LINE_QTY = set('ZK', 'ZL', 'ZM', 'ZN', 'ZO');
 
 /** 2100 REF: other claim related identification, then rendering provider identification (the guide's order). */
 export const CLAIM_REF_ORDER: readonly Codes[] = [

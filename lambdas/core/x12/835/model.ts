@@ -54,11 +54,22 @@ export const AmountQualified = z.object({
   amount: Money.optional(),
 });
 
+/** QTY01/QTY02: a qualified quantity (claim: CA covered days, NE non-covered ...; line: ZK ... ZO). */
+export const QuantityQualified = z.object({
+  qualifier: z.string().min(1).max(3),
+  /** As read (an X12 "R" number, e.g. "8.00"). */
+  quantity: z.string().min(1).max(20),
+});
+
 export const Address = z.object({
   lines: z.array(z.string().min(1).max(55)).max(2).default([]),
   city: z.string().max(30).optional(),
   state: z.string().max(2).optional(),
   postalCode: z.string().max(15).optional(),
+  /** N404 country code (outside the US). */
+  country: z.string().max(3).optional(),
+  /** N407 country subdivision code. */
+  countrySubdivision: z.string().max(3).optional(),
 });
 
 export const Contact = z.object({
@@ -104,6 +115,17 @@ export const Payment = z.object({
   position,
 });
 
+/** CUR (header): the currency of every amount when it is not US dollars. */
+export const Currency = z.object({
+  /** CUR01: PR (payer). */
+  entityCode: z.string().min(2).max(3),
+  /** CUR02: ISO 4217 code, e.g. "CAD". */
+  currencyCode: z.string().min(3).max(3),
+  /** CUR03 exchange rate, as read (not used in 005010X221A1; 4010 files carry it). */
+  exchangeRate: z.string().max(10).optional(),
+  position,
+});
+
 /** TRN: the reassociation trace. */
 export const Trace = z.object({
   /** TRN01: 1 current transaction trace numbers. */
@@ -129,6 +151,17 @@ export const PayerParty = z.object({
   position,
 });
 
+/** RDM (1000B): how the remittance is delivered when it is sent apart from the payment. */
+export const DeliveryMethod = z.object({
+  /** RDM01: BM by mail, EM e-mail, FT file transfer, OL on-line. */
+  code: z.string().min(1).max(2),
+  /** RDM02: name of the person or office (required for BM). */
+  name: z.string().max(60).optional(),
+  /** RDM03: e-mail address, FTP site or web address. */
+  communicationNumber: z.string().max(256).optional(),
+  position,
+});
+
 export const PayeeParty = z.object({
   /** N1*PE N102. */
   name: z.string().min(1).max(60),
@@ -140,6 +173,8 @@ export const PayeeParty = z.object({
   /** REF*TJ tax id, PQ payee id, 0B state licence ... */
   references: z.array(Reference).default([]),
   address: Address.optional(),
+  /** RDM remittance delivery method. */
+  deliveryMethod: DeliveryMethod.optional(),
   position,
 });
 
@@ -153,6 +188,75 @@ export const PersonEntity = z.object({
   suffix: z.string().max(10).optional(),
   /** NM108/NM109, e.g. MI member id. */
   identifier: Reference.optional(),
+  position,
+});
+
+/** An NM1 payer in loop 2100: TT crossover carrier, PR corrected priority payer. */
+export const OtherPayer = z.object({
+  /** NM103: payer name. */
+  name: z.string().max(60).optional(),
+  /** NM108/NM109: AD, FI, NI, PI, PP or XV + identifier. */
+  identifier: Reference.optional(),
+  position,
+});
+
+/** MIA: Medicare inpatient adjudication (loop 2100). Amounts as model money, counts as read. */
+export const InpatientAdjudication = z.object({
+  /** MIA01: covered days or visits count. */
+  coveredDaysOrVisits: z.string().max(20).optional(),
+  /** MIA02: PPS operating outlier amount. */
+  ppsOperatingOutlierAmount: Money.optional(),
+  /** MIA03: lifetime psychiatric days count. */
+  lifetimePsychiatricDays: z.string().max(20).optional(),
+  /** MIA04: claim DRG amount. */
+  drgAmount: Money.optional(),
+  /** MIA05, then MIA20-MIA23: claim payment remark codes (RARC), in element order. */
+  remarkCodes: z.array(z.string().min(1).max(50)).max(5).default([]),
+  /** MIA06: claim disproportionate share amount. */
+  disproportionateShareAmount: Money.optional(),
+  /** MIA07: claim MSP pass-through amount. */
+  mspPassThroughAmount: Money.optional(),
+  /** MIA08: claim PPS capital amount. */
+  ppsCapitalAmount: Money.optional(),
+  /** MIA09: PPS-capital FSP DRG amount. */
+  ppsCapitalFspDrgAmount: Money.optional(),
+  /** MIA10: PPS-capital HSP DRG amount. */
+  ppsCapitalHspDrgAmount: Money.optional(),
+  /** MIA11: PPS-capital DSH DRG amount. */
+  ppsCapitalDshDrgAmount: Money.optional(),
+  /** MIA12: old capital amount. */
+  oldCapitalAmount: Money.optional(),
+  /** MIA13: PPS-capital IME amount. */
+  ppsCapitalImeAmount: Money.optional(),
+  /** MIA14: PPS-operating hospital specific DRG amount. */
+  ppsOperatingHospitalSpecificDrgAmount: Money.optional(),
+  /** MIA15: cost report day count. */
+  costReportDayCount: z.string().max(20).optional(),
+  /** MIA16: PPS-operating federal specific DRG amount. */
+  ppsOperatingFederalSpecificDrgAmount: Money.optional(),
+  /** MIA17: claim PPS capital outlier amount. */
+  ppsCapitalOutlierAmount: Money.optional(),
+  /** MIA18: claim indirect teaching amount. */
+  indirectTeachingAmount: Money.optional(),
+  /** MIA19: nonpayable professional component amount. */
+  nonpayableProfessionalComponentAmount: Money.optional(),
+  /** MIA24: PPS-capital exception amount. */
+  ppsCapitalExceptionAmount: Money.optional(),
+  position,
+});
+
+/** MOA: outpatient adjudication (loop 2100). */
+export const OutpatientAdjudication = z.object({
+  /** MOA01: reimbursement rate (a percentage, as read). */
+  reimbursementRate: z.string().max(20).optional(),
+  /** MOA02: claim HCPCS payable amount. */
+  hcpcsPayableAmount: Money.optional(),
+  /** MOA03-MOA07: claim payment remark codes (RARC), in element order. */
+  remarkCodes: z.array(z.string().min(1).max(50)).max(5).default([]),
+  /** MOA08: claim ESRD payment amount. */
+  esrdPaymentAmount: Money.optional(),
+  /** MOA09: nonpayable professional component amount. */
+  nonpayableProfessionalComponentAmount: Money.optional(),
   position,
 });
 
@@ -192,6 +296,8 @@ export const ServicePayment = z.object({
   amounts: z.array(AmountQualified).default([]),
   /** LQ*HE remark codes. */
   remarks: z.array(Reference).default([]),
+  /** QTY*ZK..ZO service supplemental quantities. */
+  quantities: z.array(QuantityQualified).optional(),
   position,
 });
 
@@ -217,26 +323,58 @@ export const ClaimPaymentInfo = z.object({
   facilityTypeCode: z.string().max(2).optional(),
   /** CLP09: claim frequency code. */
   frequencyCode: z.string().max(1).optional(),
+  /** CLP10: patient status code (not used in 005010X221A1; kept when a file has it). */
+  patientStatusCode: z.string().max(2).optional(),
+  /** CLP11: DRG code. */
+  drgCode: z.string().max(30).optional(),
+  /** CLP12: DRG weight, as read. */
+  drgWeight: z.string().max(20).optional(),
+  /** CLP13: discharge fraction (a percentage), as read. */
+  dischargeFraction: z.string().max(20).optional(),
+  /** CLP14: yes/no condition (not used in 005010X221A1; kept when a file has it). */
+  yesNoCondition: z.string().max(1).optional(),
   adjustments: z.array(Adjustment).default([]),
   patient: PersonEntity.optional(),
   insured: PersonEntity.optional(),
+  /** NM1*74 corrected patient/insured name (NM108 C: the insured's changed identifier). */
+  correctedInsured: PersonEntity.optional(),
   /** NM1*82 rendering provider: name and NPI. */
   renderingProvider: PersonEntity.optional(),
+  /** NM1*TT crossover carrier: the claim was forwarded to this payer (CLP02 19, 20, 21). */
+  crossoverCarrier: OtherPayer.optional(),
+  /** NM1*PR corrected priority payer: the payer the claim should have gone to first. */
+  correctedPriorityPayer: OtherPayer.optional(),
+  /** NM1*GB other subscriber. */
+  otherSubscriber: PersonEntity.optional(),
+  /** MIA inpatient adjudication (remark codes in `remarkCodes`). */
+  inpatient: InpatientAdjudication.optional(),
+  /** MOA outpatient adjudication (remark codes in `remarkCodes`). */
+  outpatient: OutpatientAdjudication.optional(),
+  /** DTM*050 received, 036 coverage expiration, 232/233 statement period. */
   dates: z.array(DateQualified).default([]),
   references: z.array(Reference).default([]),
+  /** PER*CX claim contact. */
+  contacts: z.array(Contact).optional(),
   amounts: z.array(AmountQualified).default([]),
+  /** QTY: claim supplemental quantities. */
+  quantities: z.array(QuantityQualified).optional(),
   serviceLines: z.array(ServicePayment).default([]),
   /** Position of the CLP segment. */
   position,
 });
 
-/** One PLB adjustment pair: PLB03 (reason[:reference]) + PLB04, ... */
+/**
+ * One PLB adjustment pair: PLB03 (reason[:reference]) + PLB04, PLB05 + PLB06 ...
+ * PLB13 + PLB14. Sign as in the file: a positive amount reduces the payment
+ * (e.g. WO overpayment recovery 50.00), a negative one increases it (e.g. L6
+ * interest -2.25): BPR02 = ΣCLP04 − ΣPLB amounts.
+ */
 export const ProviderAdjustmentItem = z.object({
   /** PLB03-1, e.g. WO overpayment recovery, L6 interest, FB forwarding balance. */
   reason: z.string().min(2).max(2),
   /** PLB03-2: reference (e.g. the payer claim control number). */
   reference: z.string().max(50).optional(),
-  /** Positive when it reduces the payment. */
+  /** Positive when it reduces the payment, negative when it increases it. */
   amount: Money.optional(),
 });
 
@@ -250,6 +388,77 @@ export const ProviderAdjustment = z.object({
   position,
 });
 
+/** TS3 (loop 2000): provider summary of the claims under one LX. */
+export const ProviderSummary = z.object({
+  /** TS301: provider identifier. */
+  providerId: z.string().max(50).optional(),
+  /** TS302: facility type code (place of service or UB bill type digits). */
+  facilityTypeCode: z.string().max(2).optional(),
+  /** TS303: last day of the provider's fiscal year. */
+  fiscalPeriodDate: isoDate.optional(),
+  /** TS304: total claim count, as read. */
+  claimCount: z.string().max(20).optional(),
+  /** TS305: total claim charge amount. */
+  totalCharge: Money.optional(),
+  /** TS313: total MSP payer amount. */
+  mspPayerAmount: Money.optional(),
+  /** TS315: total non-lab charge amount. */
+  nonLabChargeAmount: Money.optional(),
+  /** TS317: total HCPCS reported charge amount. */
+  hcpcsReportedChargeAmount: Money.optional(),
+  /** TS318: total HCPCS payable amount. */
+  hcpcsPayableAmount: Money.optional(),
+  /** TS320: total professional component amount. */
+  professionalComponentAmount: Money.optional(),
+  /** TS321: total MSP patient liability met amount. */
+  mspPatientLiabilityMetAmount: Money.optional(),
+  /** TS322: total patient reimbursement amount. */
+  patientReimbursementAmount: Money.optional(),
+  /** TS323: total PIP claim count, as read. */
+  pipClaimCount: z.string().max(20).optional(),
+  /** TS324: total PIP adjustment amount. */
+  pipAdjustmentAmount: Money.optional(),
+  /**
+   * Elements 005010X221A1 marks "not used" (TS306-TS312, TS314, TS316, TS319),
+   * as read: 4010 files put totals there (e.g. TS309 total provider payment).
+   */
+  otherElements: z.array(z.object({ element: z.string().min(4).max(5), value: z.string().min(1).max(20) })).optional(),
+  position,
+});
+
+/** TS2 (loop 2000): Medicare Part A provider supplemental summary. Amounts as money, counts as read. */
+export const MedicarePartASummary = z.object({
+  /** TS201 */ drgAmount: Money.optional(),
+  /** TS202 */ federalSpecificAmount: Money.optional(),
+  /** TS203 */ hospitalSpecificAmount: Money.optional(),
+  /** TS204 */ disproportionateShareAmount: Money.optional(),
+  /** TS205 */ capitalAmount: Money.optional(),
+  /** TS206 */ indirectMedicalEducationAmount: Money.optional(),
+  /** TS207 */ outlierDayCount: z.string().max(20).optional(),
+  /** TS208 */ dayOutlierAmount: Money.optional(),
+  /** TS209 */ costOutlierAmount: Money.optional(),
+  /** TS210 */ averageDrgLengthOfStay: z.string().max(20).optional(),
+  /** TS211 */ dischargeCount: z.string().max(20).optional(),
+  /** TS212 */ costReportDayCount: z.string().max(20).optional(),
+  /** TS213 */ coveredDayCount: z.string().max(20).optional(),
+  /** TS214 */ noncoveredDayCount: z.string().max(20).optional(),
+  /** TS215 */ mspPassThroughAmount: Money.optional(),
+  /** TS216 */ averageDrgWeight: z.string().max(20).optional(),
+  /** TS217 */ ppsCapitalFspDrgAmount: Money.optional(),
+  /** TS218 */ ppsCapitalHspDrgAmount: Money.optional(),
+  /** TS219 */ ppsDshDrgAmount: Money.optional(),
+  position,
+});
+
+/** Loop 2000 header number: LX01 with the TS3/TS2 summaries that follow it. Claims carry the LX01 as `lxNumber`. */
+export const HeaderNumber = z.object({
+  lxNumber: z.string().min(1).max(6),
+  ts3: ProviderSummary.optional(),
+  ts2: MedicarePartASummary.optional(),
+  /** Position of the LX segment. */
+  position,
+});
+
 export const Remittance = z.object({
   /** ST02. */
   controlNumber: z.string().min(4).max(9).optional(),
@@ -257,12 +466,22 @@ export const Remittance = z.object({
   version: z.string().optional(),
   payment: Payment,
   trace: Trace,
+  /** CUR foreign currency (absent: US dollars). */
+  currency: Currency.optional(),
   /** REF*EV receiver identifier. */
   receiverId: z.string().max(50).optional(),
+  /** REF*F2 version identification. */
+  versionId: z.string().max(50).optional(),
+  /** Header REF segments other than EV and F2 (not in 005010X221A1; kept when a file has them). */
+  references: z.array(Reference).optional(),
   /** DTM*405 production date. */
   productionDate: isoDate.optional(),
+  /** Header DTM segments other than 405 (not in 005010X221A1; kept when a file has them). */
+  dates: z.array(DateQualified).optional(),
   payer: PayerParty,
   payee: PayeeParty,
+  /** Loop 2000: one entry per LX, with its TS3/TS2. */
+  headerNumbers: z.array(HeaderNumber).optional(),
   claims: z.array(ClaimPaymentInfo).default([]),
   providerAdjustments: z.array(ProviderAdjustment).default([]),
   /** Position of the ST segment. */
@@ -270,6 +489,15 @@ export const Remittance = z.object({
 });
 
 export type AdjustmentGroup = z.output<typeof AdjustmentGroup>;
+export type QuantityQualified = z.output<typeof QuantityQualified>;
+export type Currency = z.output<typeof Currency>;
+export type DeliveryMethod = z.output<typeof DeliveryMethod>;
+export type OtherPayer = z.output<typeof OtherPayer>;
+export type InpatientAdjudication = z.output<typeof InpatientAdjudication>;
+export type OutpatientAdjudication = z.output<typeof OutpatientAdjudication>;
+export type ProviderSummary = z.output<typeof ProviderSummary>;
+export type MedicarePartASummary = z.output<typeof MedicarePartASummary>;
+export type HeaderNumber = z.output<typeof HeaderNumber>;
 export type Adjustment = z.output<typeof Adjustment>;
 export type Reference = z.output<typeof Reference>;
 export type DateQualified = z.output<typeof DateQualified>;
@@ -288,6 +516,8 @@ export type ProviderAdjustmentItem = z.output<typeof ProviderAdjustmentItem>;
 export type ProviderAdjustment = z.output<typeof ProviderAdjustment>;
 export type Remittance = z.output<typeof Remittance>;
 export type RemittanceInput = z.input<typeof Remittance>;
+/** A remittance without its claims, provider adjustments and header numbers: what streaming knows when the first claim starts. */
+export type RemittanceHeader = Omit<Remittance, 'claims' | 'providerAdjustments' | 'headerNumbers'>;
 
 /** CLP02 codes of 005010X221A1. */
 export const CLAIM_STATUS_CODES: Readonly<Record<string, string>> = {

@@ -24,13 +24,27 @@ export function x12AmountToCents(text: string): number | undefined {
   return sign && cents !== 0 ? -cents : cents;
 }
 
-/** "20240131" → "2024-01-31"; undefined unless it is a real calendar date. */
+/** True for an X12 "R" number: optional minus, digits with an optional decimal point (at least one digit). */
+export function isX12Number(text: string): boolean {
+  return X12_DECIMAL.test(text) && /\d/.test(text);
+}
+
+/** "20240131" → "2024-01-31"; undefined unless it is a real (proleptic Gregorian) calendar date. */
 export function x12DateToIso(text: string): string | undefined {
   const match = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (!match) return undefined;
-  const iso = `${match[1]}-${match[2]}-${match[3]}`;
-  const date = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : undefined;
+  const [, yyyy = '', mm = '', dd = ''] = match;
+  const year = Number(yyyy);
+  const month = Number(mm);
+  const day = Number(dd);
+  // Checked by arithmetic rather than through Date: it runs for every date of large files.
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return `${yyyy}-${mm}-${dd}`;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** "2024-01-31" → "20240131". */

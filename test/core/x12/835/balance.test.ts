@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { balance, balanceClaim, balancePayment, isBalanced } from '../../../../lambdas/core/x12/835/balance.js';
+import { balance, balanceClaim, balancePayment, claimChecks, isBalanced, PaymentBalance } from '../../../../lambdas/core/x12/835/balance.js';
 import { Remittance } from '../../../../lambdas/core/x12/835/model.js';
 import { read835 } from '../../../../lambdas/core/x12/835/read-835.js';
-import { interchange835, PAYER_A, PAYER_B, positionOf, transactions } from './fixtures.js';
+import { FULL, interchange835, PAYER_A, PAYER_B, positionOf, transactions } from './fixtures.js';
 
 function remittances(bodies: string[][]) {
   return transactions(interchange835(bodies)).map(({ tx, delimiters }) => read835(tx, delimiters).remittance);
@@ -128,5 +128,41 @@ describe('balance when a term is missing', () => {
     const result = balancePayment(b!);
     expect(result).toMatchObject({ ok: 'not-evaluable', actual: '0.00', missing: ['BPR02'] });
     expect(result.expected).toBeUndefined();
+  });
+});
+
+describe('balance on reversals and from running sums', () => {
+  it('balances a reversal (CLP02 22) with negative CLP03/CLP04/CAS, and finds a reversal off by a cent', () => {
+    const [full] = remittances([FULL]);
+    const reversal = full!.claims.find((c) => c.statusCode === '22')!;
+    // −500.00 = −485.50 + (−10.00) + (−4.50); lines −300.00 = −285.50 − 10.00 − 4.50 and −200.00 = −200.00
+    expect(claimChecks(reversal).map((r) => [r.check, r.ok, r.expectedCents, r.actualCents])).toEqual([
+      ['line', true, -30_000, -30_000],
+      ['line', true, -20_000, -20_000],
+      ['claim', true, -50_000, -50_000],
+    ]);
+    const body = FULL.map((s) => (s === 'CAS*CO*45*-10' ? 'CAS*CO*45*-10.01' : s));
+    const [off] = remittances([body]);
+    const offChecks = claimChecks(off!.claims.find((c) => c.statusCode === '22')!);
+    // −300.00 − (−285.50 − 10.01 − 4.50) = +0.01
+    expect(offChecks.map((r) => [r.check, r.ok, r.differenceCents])).toEqual([
+      ['line', false, 1],
+      ['line', true, 0],
+      ['claim', false, 1],
+    ]);
+  });
+
+  it('PaymentBalance fed claim by claim and PLB by PLB equals balancePayment, including missing terms', () => {
+    const [full] = remittances([FULL]);
+    const [missing] = remittances([replace(PAYER_B, 'CLP*', 'CLP*PCN-004*1*80**80*MB*ICN0004')]);
+    for (const remittance of [full!, missing!]) {
+      const running = new PaymentBalance();
+      for (const claim of remittance.claims) running.addClaim(claim);
+      for (const plb of remittance.providerAdjustments) running.addProviderAdjustment(plb);
+      expect(running.result(remittance.payment)).toEqual(balancePayment(remittance));
+    }
+    // 590 = 600 + 485.50 − 485.50 + 0 − 10.00 (ΣPLB of FULL)
+    expect(balancePayment(full!)).toMatchObject({ ok: true, expectedCents: 59_000, actualCents: 59_000 });
+    expect(balancePayment(missing!).missing).toEqual(['CLP04']);
   });
 });

@@ -114,3 +114,95 @@ export const PAYER_B: string[] = [
   'DTM*472*20240305',
   'CAS*PR*1*80',
 ];
+
+/** MIA with MIA01-05, MIA15 and the remark codes MIA20/MIA21; the empty elements counted out. */
+const MIA = ['MIA', '5', '10', '0', '500', 'MA01', '', '', '', '', '', '', '', '', '', '3', '', '', '', '', 'MA02', 'MA03'].join('*');
+
+/**
+ * Every segment of the 005010X221A1 detail beyond the posting core: CUR,
+ * REF*F2, N4 with country (N404), RDM, LX/TS3/TS2, CLP11-13, NM1*74/TT/PR/GB, MIA,
+ * MOA, PER*CX, claim and line QTY, SVC06/07, LQ*RX, a reversal (CLP02 22 with
+ * negative amounts) and PLB segments with several pairs and reference ids.
+ * Figures:
+ *   INPAT-1:   1000 = 600 + (300 CO-45 + 100 PR-1), no lines
+ *   OUTPAT-2:  500 = 485.50 + line CAS; lines 300 = 285.50 + 10 + 4.50, 200 = 200
+ *   OUTPAT-2 reversed (CLP02 22): −500 = −485.50 + (−10 − 4.50); lines −300, −200 likewise
+ *   DENIED-4:  150 = 0 + 150 (CO-50 on the line)
+ *   PLB: 12.25 − 2.25 + 5 − 10 + 1.50 + 0.50 + 3 = 10.00
+ *   payment: 590 = (600 + 485.50 − 485.50 + 0) − 10
+ */
+export const FULL: string[] = [
+  'BPR*I*590*C*ACH*CCP*01*999999992*DA*123456*1512345678**01*999988880*DA*98765*20240315',
+  'TRN*1*EFT0001*1512345678*SUPP01',
+  'CUR*PR*CAD',
+  'REF*EV*RECV01',
+  'REF*F2*V1',
+  'DTM*405*20240314',
+  'N1*PR*ACME HEALTH PLAN*XV*ACME123',
+  'N3*1 PAYER PLAZA',
+  'N4*TORONTO*ON*M5V2T6*CA',
+  'REF*2U*ACME01',
+  'REF*NF*NAIC1',
+  'PER*CX*CLAIMS*TE*8005550101',
+  'PER*BL*EDI DESK*TE*8005550100*EM*EDI@ACME.EXAMPLE',
+  'PER*IC**UR*WWW.ACME.EXAMPLE',
+  'N1*PE*SMITH HOSPITAL*XX*1234567893',
+  'N3*9 MAIN ST',
+  'N4*BOSTON*MA*02101',
+  'REF*TJ*123456789',
+  'REF*PQ*P100',
+  'RDM*EM*REMIT OFFICE*REMIT@SMITH.EXAMPLE',
+  'LX*1',
+  'TS3*1234567893*11*20241231*1*1000********100**200**300*250',
+  'TS2*5000*4000*0*100*50*25*2*75*0',
+  'CLP*INPAT-1*19*1000*600*100*MA*ICN100*11*1**470*1.2345*0.75',
+  'CAS*CO*45*300',
+  'CAS*PR*1*100',
+  'NM1*QC*1*DOE*JANE****MI*M1',
+  'NM1*IL*1*DOE*JOHN****MI*M0',
+  'NM1*74*1*DOE*JANET****C*M2',
+  'NM1*82*2*SMITH HOSPITAL*****XX*1234567893',
+  'NM1*TT*2*MEDIGAP PLAN*****PI*MG01',
+  'NM1*PR*2*OTHER PLAN*****PI*OP01',
+  'NM1*GB*1*ROE*RAY****MI*GB01',
+  MIA,
+  'REF*1L*GRP1',
+  'DTM*232*20240301',
+  'DTM*233*20240305',
+  'DTM*050*20240310',
+  'PER*CX*CLAIMS DESK*TE*8005550102*EX*123',
+  'AMT*AU*700',
+  'QTY*CA*5',
+  'QTY*NE*1',
+  'LX*2',
+  'CLP*OUTPAT-2*1*500*485.5*4.5*12*ICN200*13*1',
+  'NM1*QC*1*ROE*RICHARD****MI*M3',
+  'MOA*0.8*400*MA01*N130',
+  'SVC*HC:99213:25*300*285.5**1*HC:99214*2',
+  'DTM*472*20240302',
+  'CAS*CO*45*10*1',
+  'CAS*PR*3*4.5',
+  'REF*LU*LOC1',
+  'REF*6R*L1',
+  'AMT*B6*290',
+  'AMT*KH*5',
+  'QTY*ZK*1.5',
+  'LQ*HE*N130',
+  'LQ*RX*RX1',
+  'SVC*NU:0450*200*200',
+  'DTM*150*20240303',
+  'DTM*151*20240304',
+  'REF*6R*L2',
+  'CLP*OUTPAT-2*22*-500*-485.5*-4.5*12*ICN200*13*8',
+  'NM1*QC*1*ROE*RICHARD****MI*M3',
+  'SVC*HC:99213:25*-300*-285.5**-1',
+  'CAS*CO*45*-10',
+  'CAS*PR*3*-4.5',
+  'SVC*NU:0450*-200*-200',
+  'CLP*DENIED-4*4*150*0*0*12*ICN400',
+  'NM1*QC*1*POE*EDGAR****MI*M4',
+  'SVC*HC:97110*150*0**2',
+  'CAS*CO*50*150*2',
+  'PLB*1234567893*20241231*WO:ICN0009*12.25*L6*-2.25*FB:REF1*5*CS:ADJ2*-10*72*1.5*J1*.5',
+  'PLB*1234567893*20241231*IR*3',
+];
