@@ -16,6 +16,8 @@ import type {
   ClaimRepository,
   ExceptionRecord,
   ExceptionRepository,
+  RemittanceRecord,
+  RemittanceRepository,
 } from '../../lambdas/core/ports.js';
 
 export interface TenantSummary {
@@ -28,11 +30,19 @@ export interface TenantSummary {
   acknowledgments: Array<Pick<AcknowledgmentRecord, 'kind' | 'file' | 'status' | 'batchId' | 'claimCount' | 'accepted' | 'rejected' | 'noted' | 'exceptions'>>;
   /** Each batch's 999 status ('unknown' until its 999 arrived). */
   batches: Array<{ batchId: string; claims: number; acknowledgment: AckStatus }>;
+  /** Every payment (835 transaction set) received, by trace number. */
+  remittances: RemittanceRecord[];
   claims: ClaimRecord[];
 }
 
 export async function tenantSummary(
-  repos: { claims: ClaimRepository; exceptions: ExceptionRepository; acknowledgments: AcknowledgmentRepository; batches: BatchRepository },
+  repos: {
+    claims: ClaimRepository;
+    exceptions: ExceptionRepository;
+    acknowledgments: AcknowledgmentRepository;
+    batches: BatchRepository;
+    remittances: RemittanceRepository;
+  },
   tenantId: string,
 ): Promise<TenantSummary> {
   const byStatus = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, 0])) as Record<ClaimStatus, number>;
@@ -43,16 +53,18 @@ export async function tenantSummary(
     claims.push(...records);
   }
   const submittedOrLater = claims.filter((c) => c.status !== 'ready' && c.status !== 'rejected');
-  const cents = (pick: (r: ClaimRecord) => string | undefined) =>
-    fromCents(submittedOrLater.reduce((sum, r) => sum + toCents(pick(r) ?? '0'), 0));
+  // Net over every posting: a reversal's negative amounts cancel the payment it reverses.
+  const postings = submittedOrLater.flatMap((r) => r.postings ?? []);
+  const adjustments = postings.flatMap((p) => [...p.adjustments, ...p.lines.flatMap((l) => l.adjustments)]);
+  const cents = (values: Iterable<string>) => fromCents([...values].reduce((sum, v) => sum + toCents(v), 0));
   return {
     tenantId,
     byStatus,
     totals: {
       billed: fromCents(submittedOrLater.reduce((sum, r) => sum + claimTotalCents(r.claim), 0)),
-      paid: cents((r) => r.payment?.paid),
-      adjusted: cents((r) => r.payment?.adjusted),
-      patientResponsibility: cents((r) => r.payment?.patientResponsibility),
+      paid: cents(postings.map((p) => p.paid)),
+      adjusted: cents(adjustments.filter((a) => a.group !== 'PR').map((a) => a.amount)),
+      patientResponsibility: cents(adjustments.filter((a) => a.group === 'PR').map((a) => a.amount)),
     },
     rejectedClaims: claims
       .filter((c) => c.status === 'rejected')
@@ -76,6 +88,7 @@ export async function tenantSummary(
     batches: (await repos.batches.list(tenantId))
       .sort((a, b) => a.batchId.localeCompare(b.batchId))
       .map((b) => ({ batchId: b.batchId, claims: b.claimIds.length, acknowledgment: b.acknowledgment?.status ?? 'unknown' })),
+    remittances: (await repos.remittances.list(tenantId)).sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.remittanceId.localeCompare(b.remittanceId)),
     claims,
   };
 }
@@ -95,12 +108,30 @@ export function formatSummary(summary: TenantSummary): string[] {
         : `  277CA ${name}: ${a.accepted} accepted, ${a.rejected} rejected${a.noted > 0 ? `, ${a.noted} pending` : ''} of ${a.claimCount}`,
     );
   }
-  if (summary.rejectedClaims.length + summary.exceptions.length === 0) {
+  for (const r of summary.remittances) {
+    const extra = [
+      r.alreadyPosted ? `${r.alreadyPosted} already posted` : '',
+      r.duplicateFiles?.length ? `also delivered in ${r.duplicateFiles.length} other file(s), posted once` : '',
+      r.providerAdjustments?.length ? `${r.providerAdjustments.length} PLB item(s)` : '',
+    ].filter(Boolean);
+    lines.push(
+      `  835 trace ${r.traceNumber ?? '?'} (${r.payerName ?? r.payerId ?? 'payer'}): ${r.paymentAmount}, ${r.state ?? 'posted'}` +
+        (r.state === 'held' ? ' (payment does not balance: nothing posted)' : `, ${r.postedClaims} of ${r.claimCount} claims posted`) +
+        (extra.length ? `; ${extra.join(', ')}` : ''),
+    );
+  }
+  const remittanceProblems = summary.exceptions.filter((e) => e.file.includes('/inbound/835/'));
+  const inputProblems = summary.exceptions.filter((e) => !e.file.includes('/inbound/835/'));
+  if (summary.rejectedClaims.length + inputProblems.length === 0) {
     lines.push('  rejected inputs: none');
   } else {
     lines.push('  rejected inputs:');
     for (const c of summary.rejectedClaims) lines.push(`    claim ${c.claimId} (${c.file}): ${c.reasons.join('; ')}`);
-    for (const e of summary.exceptions) lines.push(`    ${e.file}${e.position ? ` at ${e.position}` : ''}: ${e.message} [${e.kind}]`);
+    for (const e of inputProblems) lines.push(`    ${e.file}${e.position ? ` at ${e.position}` : ''}: ${e.message} [${e.kind}]`);
+  }
+  if (remittanceProblems.length > 0) {
+    lines.push('  remittance exceptions:');
+    for (const e of remittanceProblems) lines.push(`    ${e.file.split('/').at(-1)}${e.position ? ` at ${e.position}` : ''}: ${e.message} [${e.kind}]`);
   }
   return lines;
 }

@@ -77,8 +77,10 @@ export interface ClaimEvent {
    * 'acknowledgment-posted': a 999 or 277CA moved (or noted on) the claim;
    * `cause` is the acknowledgment id and the transition writes its
    * idempotency marker, so a redelivered acknowledgment posts once.
+   * 'secondary-created': the secondary claim named in `cause` was built from
+   * this primary claim's 835 posting; the primary does not move.
    */
-  type: 'created' | 'superseded' | 'status-changed' | 'remittance-posted' | 'acknowledgment-posted';
+  type: 'created' | 'superseded' | 'status-changed' | 'remittance-posted' | 'acknowledgment-posted' | 'secondary-created';
   from?: ClaimStatus;
   to: ClaimStatus;
   at: string;

@@ -12,9 +12,12 @@
  * - CLP02 19, 20, 21 (processed and forwarded), 23 (not our claim,
  *   forwarded) or a crossover carrier (NM1*TT): forwarded;
  * - CLP02 25 (predetermination pricing only): no move, the posting is a note;
- * - CLP02 4, or nothing paid on a positive charge: denied;
- * - paid, every reduction contractual (CO-45, CO-253) or the patient's (PR):
- *   paid; any other reduction: partially_paid.
+ * - CLP02 4, or nothing paid with a denial reason (a reduction other than
+ *   the ones below): denied; nothing paid because it all went to the
+ *   patient (deductible) or the fee schedule is paid, not denied;
+ * - paid, every reduction contractual (CO-45, CO-253), the patient's (PR) or
+ *   the prior payer's share on a secondary claim (OA-23): paid; any other
+ *   reduction: partially_paid.
  */
 import type { Claim } from '../claim/model.js';
 import type { ClaimStatus } from '../claim/state-machine.js';
@@ -25,7 +28,8 @@ import { matchServiceLines } from './match-lines.js';
 import type { ClaimPosting, LinePosting, PostedAdjustment } from './posting-record.js';
 import { crossoverCarrier, claimRemarks } from './remittance-fields.js';
 
-const CONTRACTUAL = new Set(['CO-45', 'CO-253']);
+/** Reductions that do not make a payment partial: the fee schedule, sequestration, a prior payer's share. */
+const CONTRACTUAL = new Set(['CO-45', 'CO-253', 'OA-23']);
 const FORWARDED_CODES = new Set(['19', '20', '21', '23']);
 
 /** The payment (check/EFT) a claim payment came in, and where. */
@@ -137,11 +141,12 @@ function statusFor(current: ClaimStatus, clp: ClaimPaymentInfo, adjustments: rea
   if (current === 'reversed' || current === 'corrected') return 'corrected';
   if (FORWARDED_CODES.has(clp.statusCode) || crossover) return 'forwarded';
   if (clp.statusCode === '25') return current;
-  const paid = toCents(clp.paid ?? '0');
-  const charge = toCents(clp.charge ?? '0');
   if (clp.statusCode === '4') return 'denied';
-  if (paid <= 0 && charge > 0) return 'denied';
+  const paid = toCents(clp.paid ?? '0');
   const unexpected = adjustments.some((a) => a.group !== 'PR' && !CONTRACTUAL.has(`${a.group}-${a.reason}`) && cents(a) !== 0);
+  // Nothing paid because of a denial reason is a denial; nothing paid because it all went to the
+  // deductible (PR-1) or the fee schedule is a processed claim the patient owes.
+  if (paid <= 0 && unexpected) return 'denied';
   return unexpected ? 'partially_paid' : 'paid';
 }
 

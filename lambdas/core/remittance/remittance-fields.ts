@@ -7,13 +7,12 @@ import type { ClaimPaymentInfo } from '../x12/835/model.js';
 
 /** NM1*TT: the payer forwarded the claim to this carrier (crossover). */
 export function crossoverCarrier(clp: ClaimPaymentInfo): { name?: string; id?: string } | undefined {
-  const carrier = (clp as { crossoverCarrier?: { last?: string; identifier?: { value: string } } }).crossoverCarrier;
+  const carrier = clp.crossoverCarrier;
   if (!carrier) return undefined;
-  return { ...(carrier.last ? { name: carrier.last } : {}), ...(carrier.identifier ? { id: carrier.identifier.value } : {}) };
+  return { ...(carrier.name ? { name: carrier.name } : {}), ...(carrier.identifier ? { id: carrier.identifier.value } : {}) };
 }
 
 /** RARCs of MIA (MIA05, MIA20-23) and MOA (MOA03-07), in that order, without duplicates. */
 export function claimRemarks(clp: ClaimPaymentInfo): string[] {
-  const shaped = clp as { inpatient?: { remarks?: string[] }; outpatient?: { remarks?: string[] } };
-  return [...new Set([...(shaped.inpatient?.remarks ?? []), ...(shaped.outpatient?.remarks ?? [])])];
+  return [...new Set([...(clp.inpatient?.remarkCodes ?? []), ...(clp.outpatient?.remarkCodes ?? [])])];
 }

@@ -113,6 +113,11 @@ describe('planPosting', () => {
     expect(plan({ paid: '0.00', adjustments: [{ group: 'CO', reason: '29', amount: '140.50' }] }).status).toBe('denied');
   });
 
+  it('is paid, not denied, when nothing is paid because it all went to the deductible', () => {
+    const result = plan({ paid: '0.00', patientResponsibility: '100.00', adjustments: [{ group: 'CO', reason: '45', amount: '40.50' }, { group: 'PR', reason: '1', amount: '100.00' }] });
+    expect(result.status).toBe('paid');
+  });
+
   it('reports SVCs that match no line of the claim with their position', () => {
     const result = plan({ serviceLines: [line('NOPE', '99999', '140.50', '100.00', [{ group: 'CO', reason: '45', amount: '40.50' }], { position: 42 })] });
     expect(result.unmatchedLines).toEqual([{ svc: 0, position: 42, reason: expect.stringMatching(/REF\*6R names no line/) }]);
