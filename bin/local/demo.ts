@@ -15,12 +15,14 @@ import { TenantConfig } from '../../lambdas/core/tenant/config.js';
 import { layout } from '../../lambdas/core/tenant/layout.js';
 import { localClients } from './clients.js';
 import { uploadCodeSets } from './codesets.js';
-import { acknowledgeOutbound837s, answerOutbound837s } from './payer-sandbox/respond.js';
+import { acknowledgeOutbound837s, adjustAnswered837s, answerOutbound837s } from './payer-sandbox/respond.js';
 import { runQueue } from './poller.js';
 import { createLocalResources } from './resources.js';
 import { invokeScheduled } from './scheduler.js';
 import { startLocalServices } from './services.js';
 import { formatSummary, tenantSummary, type TenantSummary } from './summary.js';
+
+const DEMO_STEPS = 10;
 
 export interface DemoOptions {
   examplesDir: string;
@@ -37,7 +39,7 @@ export interface DemoReport {
 export async function runDemo(options: DemoOptions): Promise<DemoReport> {
   const print = options.print ?? (() => undefined);
   const started = Date.now();
-  const step = (n: number, text: string) => print(`[${n}/9] ${text} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+  const step = (n: number, text: string) => print(`[${n}/${DEMO_STEPS}] ${text} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
   // The handlers' Powertools logger would print a JSON line per record; the demo prints its own summary.
   process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
   const { intakeHandler } = await import('../../lambdas/handlers/intake.js');
@@ -87,14 +89,34 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
     await runQueue(resources.queues.ack999.url, acknowledgment999Handler(() => deps), poll);
     await runQueue(resources.queues.ack277ca.url, acknowledgment277caHandler(() => deps), poll);
 
-    step(7, 'payer sandbox answering the accepted claims of each 837 with an 835');
+    step(7, 'payer sandbox answering the accepted claims of each 837 with an 835; remittance Lambda posting them');
     for (const tenant of tenants) await answerOutbound837s(adapters.objects, tenant, new Date());
-
-    step(8, 'remittance Lambda draining its queue');
     const remittance = remittanceHandler(() => deps);
     await runQueue(resources.queues.remittance.url, remittance, poll);
 
-    step(9, `copying the 837, 999, 277CA and 835 files to ${options.outDir}/`);
+    step(8, "payer sandbox's second look (reversal, corrected payment, interest), a redelivered 835 and the examples' problem 835s");
+    for (const tenant of tenants) {
+      for (const key of await adjustAnswered837s(adapters.objects, tenant, new Date())) print(`      ${tenant.tenantId}: adjustment 835 ${basename(key)}`);
+      const redelivered = await redeliverFirst835(adapters, tenant.tenantId);
+      if (redelivered) print(`      ${tenant.tenantId}: the same 835 again as ${basename(redelivered)} (must post nothing twice)`);
+      for (const key of await uploadExampleRemittances(clients.s3, resources.buckets.data, options.examplesDir, tenant.tenantId)) {
+        print(`      ${tenant.tenantId}: example 835 ${basename(key)}`);
+      }
+    }
+    await runQueue(resources.queues.remittance.url, remittance, poll);
+
+    step(9, 'secondary claims built from the primary 835s: batch, 999/277CA, secondary payer 835, posting');
+    for (const tenant of tenants) {
+      const result = await invokeScheduled(buildBatch, tenant.tenantId, { region: services.region });
+      for (const b of result.batches) print(`      ${tenant.tenantId}: ${b.claims} secondary claims -> ${b.fileKey} (ISA13 ${b.controlNumber})`);
+      await acknowledgeOutbound837s(adapters.objects, tenant, new Date());
+    }
+    await runQueue(resources.queues.ack999.url, acknowledgment999Handler(() => deps), poll);
+    await runQueue(resources.queues.ack277ca.url, acknowledgment277caHandler(() => deps), poll);
+    for (const tenant of tenants) await answerOutbound837s(adapters.objects, tenant, new Date());
+    await runQueue(resources.queues.remittance.url, remittance, poll);
+
+    step(10, `copying the 837, 999, 277CA and 835 files to ${options.outDir}/`);
     const files = await copyOut(adapters, tenants, options.outDir);
     const summaries: TenantSummary[] = [];
     for (const tenant of tenants) {
@@ -103,6 +125,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
       print('');
       for (const line of formatSummary(summary)) print(line);
     }
+    // The biller's report (bin/local/demo-report.ts): the report Lambda per tenant, <out>/report.html,
+    // and the DynamoDB state `claimflow report` reads after the demo has stopped.
+    const { writeDemoReports } = await import('./demo-report.js');
+    await writeDemoReports({ deps, dynamo: clients.dynamo, tableName: resources.tableName, region: services.region, tenantIds: tenants.map((t) => t.tenantId), outDir: options.outDir, print });
     const durationMs = Date.now() - started;
     print('');
     print(`done in ${(durationMs / 1000).toFixed(1)}s; files in ${options.outDir}/`);
@@ -111,6 +137,36 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
     clients.destroy();
     await services.stop();
   }
+}
+
+/**
+ * Puts the tenant's first 835 again under another name, as a clearinghouse
+ * that resends a file would: posting must recognise the payment and post nothing twice.
+ */
+async function redeliverFirst835(adapters: Adapters, tenantId: string): Promise<string | undefined> {
+  const [first] = (await adapters.objects.list(layout.inbound835(tenantId))).filter((k) => !k.includes('.adjustment.')).sort();
+  if (!first) return undefined;
+  const key = first.replace(/\.835$/, '.resent.835');
+  await adapters.objects.put(key, (await adapters.objects.get(first)).body, 'application/edi-x12');
+  return key;
+}
+
+/** examples/remittances/<tenant>/*.835: payer files the tenant's claims cannot all absorb (unmatched, unbalanced). */
+async function uploadExampleRemittances(
+  s3: ReturnType<typeof localClients>['s3'],
+  bucket: string,
+  examplesDir: string,
+  tenantId: string,
+): Promise<string[]> {
+  const dir = join(examplesDir, 'remittances', tenantId);
+  const files = await readdir(dir).catch(() => [] as string[]);
+  const keys: string[] = [];
+  for (const file of files.filter((f) => f.endsWith('.835')).sort()) {
+    const key = `${layout.inbound835(tenantId)}${file}`;
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: await readFile(join(dir, file)), ContentType: 'application/edi-x12' }));
+    keys.push(key);
+  }
+  return keys;
 }
 
 async function loadTenants(dir: string): Promise<TenantConfig[]> {

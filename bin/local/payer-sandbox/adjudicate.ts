@@ -37,7 +37,17 @@
  *    ΣCLP04 (the sandbox makes no PLB adjustments). TRN02 = trace number,
  *    TRN03 = "1" + the payer id when it is 9 digits, else "1" + 9 digits
  *    derived from SHA-256(payer id). DTM*405 = check date.
- * 9. NM1*QC is the patient (the subscriber when the patient is the
+ * 9. Crossover: a primary claim that lists a secondary coverage and whose
+ *    id ends in the digit 5 is processed as above and forwarded by the payer
+ *    itself: CLP02 = 19 and NM1*TT names the secondary payer (PI + its id).
+ * 10. Secondary claims (payer responsibility S) are paid from the primary's
+ *    line adjudications (2430): per line the secondary pays 80 % of what
+ *    the primary left to the patient (its PR amounts on the line), rounded
+ *    half up; the rest stays with the patient as PR-2; the part the primary
+ *    paid or adjusted is OA-23 (impact of prior payer adjudication).
+ *    CLP02 = 2. A secondary claim's own id rules (7, 9) do not apply: its id
+ *    ends in "-S".
+ * 11. NM1*QC is the patient (the subscriber when the patient is the
  *    subscriber) with MI + member id; NM1*IL the subscriber when the patient is
  *    someone else; NM1*82 the rendering provider with its NPI. REF*6R echoes
  *    the 837 line item control number when the line had one; DTM*472 is the
@@ -73,6 +83,8 @@ const DEDUCTIBLE_CENTS = 4_000;
 const COINSURANCE_PERCENT = 20;
 const COPAY_CENTS = 2_500;
 const DENIED_CLAIM_ID_SUFFIX = '7';
+const CROSSOVER_CLAIM_ID_SUFFIX = '5';
+const SECONDARY_SHARE_PERCENT = 80;
 
 const SANDBOX_PAYER_ADDRESS: RemitAddress = {
   lines: ['100 SANDBOX WAY'],
@@ -134,7 +146,8 @@ function claimDenialReason(claim: Claim): string | undefined {
   return claim.claimId.endsWith(DENIED_CLAIM_ID_SUFFIX) ? '50' : undefined;
 }
 
-function adjudicateClaim(claim: Claim, opts: AdjudicateOptions): ClaimPaymentInfo {
+export function adjudicateClaim(claim: Claim, opts: AdjudicateOptions): ClaimPaymentInfo {
+  if (claim.payer.responsibility === 'S') return adjudicateSecondary(claim, opts);
   const costShare = costShareFor(claim.claimId);
   const denial = claimDenialReason(claim);
   let deductibleLeft = DEDUCTIBLE_CENTS;
@@ -187,9 +200,13 @@ function adjudicateClaim(claim: Claim, opts: AdjudicateOptions): ClaimPaymentInf
   const allDenied = lines.every((l) => toCents(l.paid ?? '0') === 0 && l.allowed === undefined);
   const serviceDates = claim.serviceLines.flatMap((l) => [l.serviceDate, l.serviceDateEnd ?? l.serviceDate]).sort();
 
+  const crossover = crossoverCoverage(claim);
   return {
     patientControlNumber: claim.claimId,
-    statusCode: allDenied ? '4' : '1',
+    statusCode: allDenied ? '4' : crossover ? '19' : '1',
+    ...(crossover && !allDenied
+      ? { crossoverCarrier: { name: crossover.payer.name, identifier: { qualifier: 'PI', value: crossover.payer.payerId } } }
+      : {}),
     charge: fromCents(charge),
     paid: fromCents(paid),
     patientResponsibility: fromCents(patientResponsibility),
@@ -217,6 +234,63 @@ function adjudicateClaim(claim: Claim, opts: AdjudicateOptions): ClaimPaymentInf
     references: [],
     amounts: [],
     serviceLines: lines,
+  };
+}
+
+/** Rule 9: the coverage the payer forwards the claim to, when it does. */
+function crossoverCoverage(claim: Claim) {
+  if (claim.payer.responsibility !== 'P' || !claim.claimId.endsWith(CROSSOVER_CLAIM_ID_SUFFIX)) return undefined;
+  return claim.otherCoverages?.find((coverage) => coverage.responsibility === 'S');
+}
+
+/** Rule 10: a secondary claim, paid from the primary's line adjudications. */
+function adjudicateSecondary(claim: Claim, opts: AdjudicateOptions): ClaimPaymentInfo {
+  const primary = claim.otherCoverages?.find((coverage) => coverage.responsibility === 'P');
+  const lines = claim.serviceLines.map((line): ServicePayment => {
+    const charge = toCents(line.charge);
+    const adjudications = (line.adjudications ?? []).filter((a) => a.payerId === primary?.payer.payerId);
+    const leftToPatient = adjudications.reduce(
+      (total, a) => total + a.adjustments.filter((adj) => adj.group === 'PR').reduce((sum, adj) => sum + toCents(adj.amount), 0),
+      0,
+    );
+    const paid = roundHalfUp(leftToPatient * SECONDARY_SHARE_PERCENT, 100);
+    const adjustments: Adjustment[] = [];
+    if (charge - leftToPatient !== 0) adjustments.push({ group: 'OA', reason: '23', amount: fromCents(charge - leftToPatient) });
+    if (leftToPatient - paid > 0) adjustments.push({ group: 'PR', reason: '2', amount: fromCents(leftToPatient - paid) });
+    return { ...serviceBase(line), charge: fromCents(charge), paid: fromCents(paid), adjustments };
+  });
+  const charge = sum(lines.map((l) => l.charge));
+  const paid = sum(lines.map((l) => l.paid));
+  const patientResponsibility = sum(lines.flatMap((l) => l.adjustments.filter((a) => a.group === 'PR').map((a) => a.amount)));
+  return {
+    ...claimFrame(claim, opts),
+    statusCode: paid > 0 ? '2' : '4',
+    charge: fromCents(charge),
+    paid: fromCents(paid),
+    patientResponsibility: fromCents(patientResponsibility),
+    serviceLines: lines,
+  };
+}
+
+/** What every CLP loop of the sandbox carries besides the money. */
+function claimFrame(claim: Claim, opts: AdjudicateOptions): Omit<ClaimPaymentInfo, 'statusCode' | 'charge' | 'paid' | 'patientResponsibility' | 'serviceLines'> {
+  const serviceDates = claim.serviceLines.flatMap((l) => [l.serviceDate, l.serviceDateEnd ?? l.serviceDate]).filter((d): d is string => d !== undefined).sort();
+  const first = lineServiceDate(claim, claim.serviceLines[0]!);
+  return {
+    patientControlNumber: claim.claimId,
+    filingIndicator: clp06(claim.payer.claimFilingIndicator),
+    payerClaimControlNumber: payerClaimControlNumber(opts.payerId, claim),
+    facilityTypeCode: claim.placeOfService,
+    frequencyCode: claim.frequencyCode,
+    adjustments: [],
+    patient: patientEntity(claim),
+    insured: claim.patient ? subscriberEntity(claim) : undefined,
+    dates: [
+      { qualifier: '232', date: serviceDates[0] ?? first },
+      { qualifier: '233', date: serviceDates[serviceDates.length - 1] ?? first },
+    ],
+    references: [],
+    amounts: [],
   };
 }
 

@@ -8,7 +8,9 @@
  *    sets (rules: acknowledge.ts);
  * 2. `answerOutbound837s`: one 835 on the inbound 835 prefix for the claims
  *    the 277CA accepted, one remittance (ST) per payer and billing provider
- *    (rules: adjudicate.ts).
+ *    (rules: adjudicate.ts);
+ * 3. `adjustAnswered837s`: the payer's second look, an adjustment 835
+ *    (reversal, corrected payment, interest) for the claims adjust.ts picks.
  * An answer already written is left alone, so both can run repeatedly.
  */
 import { createHash } from 'node:crypto';
@@ -23,7 +25,8 @@ import { write999 } from '../../../lambdas/core/x12/999/write-999.js';
 import { readX12 } from '../../../lambdas/core/x12/reader.js';
 import type { Interchange } from '../../../lambdas/core/x12/types.js';
 import { acknowledge837, build277CA, isDefective, type SandboxAcks } from './acknowledge.js';
-import { adjudicate } from './adjudicate.js';
+import { adjudicate, type AdjudicateOptions } from './adjudicate.js';
+import { adjustmentRemittance } from './adjust.js';
 
 export interface SandboxAnswer {
   request: string;
@@ -119,28 +122,63 @@ export async function answerOutbound837s(objects: ObjectStore, tenant: TenantCon
     // Only what the 999 and 277CA accepted reaches adjudication.
     const claims = request.acks.transactions.flatMap((t) => t.claims ?? []).filter((c) => !isDefective(c));
     if (claims.length === 0) continue;
-    const groups = new Map<string, Claim[]>();
-    for (const claim of claims) {
-      const key = `${claim.payer.payerId}|${claim.billingProvider.npi}`;
-      groups.set(key, [...(groups.get(key) ?? []), claim]);
-    }
-    const remittances = [...groups.values()].map((group, index) => {
-      const [first] = group as [Claim];
-      return adjudicate(group, {
-        payerName: first.payer.name,
-        payerId: first.payer.payerId,
-        payeeName: first.billingProvider.lastOrOrganizationName,
-        payeeNpi: first.billingProvider.npi,
-        checkDate: now,
-        traceNumber: traceNumber(tenantId, request.key, index),
-      });
-    });
+    const remittances = byPayerAndPayee(claims).map((group, index) => adjudicate(group, remittanceOptions(group, now, traceNumber(tenantId, request.key, index))));
     const { gsSenderCode: _gs, ...envelope } = answerEnvelope(tenant, request, now);
     const text = write835(remittances, envelope);
     await objects.put(response, text, 'application/edi-x12');
     answers.push({ request: request.key, response, claims: claims.length, remittances: remittances.length });
   }
   return answers;
+}
+
+/**
+ * The adjustment 835s: for each 837 already answered, one more 835
+ * (`<name>.adjustment.835`) when the payer takes back and re-pays some of its
+ * claims. Returns the keys written.
+ */
+export async function adjustAnswered837s(objects: ObjectStore, tenant: TenantConfig, now: Date): Promise<string[]> {
+  const { tenantId } = tenant;
+  const existing = new Set(await objects.list(layout.inbound835(tenantId)));
+  const written: string[] = [];
+  for (const request of await requests(objects, tenant)) {
+    const answered = `${layout.inbound835(tenantId)}${request.name}.835`;
+    const response = `${layout.inbound835(tenantId)}${request.name}.adjustment.835`;
+    if (!existing.has(answered) || existing.has(response)) continue;
+    const claims = request.acks.transactions.flatMap((t) => t.claims ?? []).filter((c) => !isDefective(c));
+    const remittances = byPayerAndPayee(claims).flatMap((group, index) => {
+      // The original payment's options (same trace as the first 835) decide what was paid; the adjustment has its own trace.
+      const original = remittanceOptions(group, now, traceNumber(tenantId, request.key, index));
+      const adjustment = adjustmentRemittance(group, original);
+      return adjustment ? [{ ...adjustment, trace: { ...adjustment.trace, traceNumber: traceNumber(tenantId, `${request.key}#adjustment`, index) } }] : [];
+    });
+    if (remittances.length === 0) continue;
+    const { gsSenderCode: _gs, ...envelope } = answerEnvelope(tenant, request, now);
+    await objects.put(response, write835(remittances, envelope), 'application/edi-x12');
+    written.push(response);
+  }
+  return written;
+}
+
+/** One remittance per payer and billing provider, as a payer pays them. */
+function byPayerAndPayee(claims: readonly Claim[]): Claim[][] {
+  const groups = new Map<string, Claim[]>();
+  for (const claim of claims) {
+    const key = `${claim.payer.payerId}|${claim.billingProvider.npi}`;
+    groups.set(key, [...(groups.get(key) ?? []), claim]);
+  }
+  return [...groups.values()];
+}
+
+function remittanceOptions(group: readonly Claim[], now: Date, trace: string): AdjudicateOptions {
+  const [first] = group as [Claim];
+  return {
+    payerName: first.payer.name,
+    payerId: first.payer.payerId,
+    payeeName: first.billingProvider.lastOrOrganizationName,
+    payeeNpi: first.billingProvider.npi,
+    checkDate: now,
+    traceNumber: trace,
+  };
 }
 
 /** A check number that is the same for the same request: redelivery-safe. */
