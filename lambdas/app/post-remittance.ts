@@ -240,7 +240,7 @@ class SetPosting {
       if (this.claimIds.has(candidate)) return candidate;
       const byControl = this.byControlNumber.get(candidate);
       if (byControl) return byControl;
-      if (await this.deps.claims.get(this.tenantId, candidate).catch(() => undefined)) return candidate;
+      if (await this.deps.claims.get(this.tenantId, candidate)) return candidate;
     }
     return undefined;
   }
