@@ -8,6 +8,7 @@
  * the call succeeds (retrying cannot fix it); storage failures
  * throw, so SQS redelivers the message and, after maxReceiveCount, dead-letters it.
  */
+import type { Claim } from '../core/claim/model.js';
 import { hasErrors } from '../core/claim/validate.js';
 import type { CodeSets } from '../core/codesets/lookup.js';
 import { parseEncounterFile } from '../core/encounters/parse-encounter-file.js';
@@ -70,7 +71,8 @@ export async function ingestEncounterObject(deps: AppDeps, object: InboundObject
   const x12 = parsed.format === 'x12-837';
   let codeSets: CodeSets | undefined; // loaded on the first claim: a file of problems only never needs them
   const today = todayIn(deps.clock(), tenant.schedule.timezone);
-  for (const parsedClaim of parsed.claims) {
+  for (const read of parsed.claims) {
+    const parsedClaim = { ...read, claim: await withPayerControlNumber(deps, tenantId, read.claim) };
     const { claim, index, position, locate } = parsedClaim;
     // Each finding also names where its field came from (X12 segment/loop/element, CSV line/column, FHIR JSON path).
     const located = (finding: Finding): Finding =>
@@ -111,7 +113,7 @@ export async function ingestEncounterObject(deps: AppDeps, object: InboundObject
         kind: 'claim-conflict',
         file: object.key,
         position,
-        message: 'a claim with this claim id was already submitted; send a replacement (frequency 7) instead',
+        message: 'a claim with this claim id was already submitted; once the payer has it (277CA or 835), send a replacement (frequency 7) or a void (8) under the same id',
         detail: { claimId: claim.claimId },
         at: at(),
       });
@@ -139,6 +141,18 @@ export async function ingestEncounterObject(deps: AppDeps, object: InboundObject
 }
 
 /** What the stored claim says it came from (the parser's format; 'unknown' never yields claims). */
+/**
+ * A replacement or void (frequency 7/8) must quote the payer's claim control
+ * number (REF*F8). A practice that resends the claim under its own id often
+ * does not know it; the 835 told us (CLP07, kept as payerClaimId), so it is
+ * filled in from the stored claim. A value the practice gave always wins.
+ */
+async function withPayerControlNumber(deps: AppDeps, tenantId: string, claim: Claim): Promise<Claim> {
+  if ((claim.frequencyCode !== '7' && claim.frequencyCode !== '8') || claim.payerClaimControlNumber) return claim;
+  const stored = await deps.claims.get(tenantId, claim.claimId);
+  return stored?.payerClaimId ? { ...claim, payerClaimControlNumber: stored.payerClaimId } : claim;
+}
+
 function sourceFormat(format: EncounterFormat): SourceRef['format'] {
   return format === 'unknown' ? 'json' : format;
 }

@@ -106,7 +106,9 @@ export interface ClaimRepository {
    * Stores a claim from intake. New claim id: created. Existing claim in a
    * state that allows it (ready or rejected): superseded, version +1. Same
    * source object and etag as the stored one: duplicate (redelivery, no change).
-   * Otherwise (already submitted or later): conflict, nothing written.
+   * A replacement or void (frequency 7/8) of a claim the payer has
+   * (REPLACEABLE_STATUSES): superseded too, keeping its postings, payment and
+   * payer claim id. Otherwise (already submitted or later): conflict, nothing written.
    */
   saveFromIntake(record: Omit<ClaimRecord, 'version' | 'createdAt' | 'updatedAt'>, at: string): Promise<SaveOutcome>;
   get(tenantId: string, claimId: string): Promise<ClaimRecord | undefined>;

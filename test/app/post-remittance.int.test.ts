@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAdapters, type Adapters } from '../../lambdas/adapters/index.js';
 import type { AppDeps } from '../../lambdas/app/deps.js';
+import { ingestEncounterObject } from '../../lambdas/app/intake.js';
 import { postRemittanceObject } from '../../lambdas/app/post-remittance.js';
 import { Claim, type ClaimInput } from '../../lambdas/core/claim/model.js';
 import type { ClaimStatus } from '../../lambdas/core/claim/state-machine.js';
@@ -328,5 +329,42 @@ describe('unreadable input', () => {
     const [error] = (await exceptionsOf(key)).filter((e) => e.kind === 'x12-parse');
     expect(error?.position).toMatch(/^segment \d+$/);
     expect(error?.message).toMatch(/CAS01/);
+  });
+});
+
+describe('a replacement after the 835', () => {
+  const upload = async (name: string, claimId: string, frequencyCode: '1' | '7' | '8') => {
+    const { tenantId: _t, ...claim } = sampleClaimInput({ claimId, frequencyCode });
+    const key = `${layout.inboundEncounters(T)}${name}.json`;
+    await adapters.objects.put(key, JSON.stringify(claim));
+    return ingestEncounterObject(deps, { key });
+  };
+
+  it('supersedes the paid claim under the same id, quoting the CLP07 the 835 gave and keeping the postings', async () => {
+    await submittedClaim('P-900');
+    await post(await deliver('before-replacement', [remittance('TRC-900', [paidClaim('P-900')])]));
+    expect(await upload('p900-replacement', 'P-900', '7')).toMatchObject({ ready: 1, exceptions: 0 });
+
+    const claim = (await adapters.claims.get(T, 'P-900'))!;
+    expect(claim.status).toBe('ready');
+    expect(claim.claim.frequencyCode).toBe('7');
+    expect(claim.claim.payerClaimControlNumber).toBe('ICN-P-900');
+    expect(claim.postings).toHaveLength(1);
+    expect(claim.payerClaimId).toBe('ICN-P-900');
+    const last = (await adapters.claims.events(T, 'P-900')).at(-1);
+    expect(last).toMatchObject({ type: 'superseded', from: 'paid', to: 'ready' });
+  });
+
+  it('refuses an original (frequency 1) resent under the id of a paid claim, and a replacement of a claim the payer does not have yet', async () => {
+    await submittedClaim('P-901');
+    await post(await deliver('paid-901', [remittance('TRC-901', [paidClaim('P-901')])]));
+    expect(await upload('p901-again', 'P-901', '1')).toMatchObject({ ready: 0, exceptions: 1 });
+    expect((await adapters.claims.get(T, 'P-901'))?.status).toBe('paid');
+
+    await submittedClaim('P-902', 'submitted');
+    expect(await upload('p902-replacement', 'P-902', '7')).toMatchObject({ ready: 0, exceptions: 1 });
+    expect((await adapters.claims.get(T, 'P-902'))?.status).toBe('submitted');
+    const conflicts = (await adapters.exceptions.list(T)).filter((e) => e.kind === 'claim-conflict');
+    expect(conflicts.map((e) => e.file)).toEqual(expect.arrayContaining([`${layout.inboundEncounters(T)}p901-again.json`, `${layout.inboundEncounters(T)}p902-replacement.json`]));
   });
 });

@@ -5,7 +5,7 @@
  * invent a change. The state machine is asked before anything is written.
  */
 import { GetItemCommand, TransactWriteItemsCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import { assertTransition, type ClaimStatus } from '../../core/claim/state-machine.js';
+import { assertTransition, REPLACEABLE_STATUSES, type ClaimStatus } from '../../core/claim/state-machine.js';
 import {
   AlreadyAcknowledgedError,
   AlreadyPostedError,
@@ -60,9 +60,17 @@ export class DynamoClaimRepository implements ClaimRepository {
       }
       lastVersion = stored.version;
       if (sameSource(stored.source, input.source)) return 'duplicate';
-      if (!SUPERSEDABLE.includes(stored.status)) return 'conflict';
-      assertTransition(stored.status, input.status);
-      const record: ClaimRecord = { ...input, version: stored.version + 1, createdAt: stored.createdAt, updatedAt: at };
+      const replacing = isReplacement(input) && REPLACEABLE_STATUSES.includes(stored.status);
+      if (!SUPERSEDABLE.includes(stored.status) && !replacing) return 'conflict';
+      if (!replacing) assertTransition(stored.status, input.status);
+      const record: ClaimRecord = {
+        ...input,
+        // A replacement or void keeps what the payer told us about the claim it replaces.
+        ...(replacing ? carriedOver(stored) : {}),
+        version: stored.version + 1,
+        createdAt: stored.createdAt,
+        updatedAt: at,
+      };
       const written = await this.writeWhole(record, hash, stored.version, {
         type: 'superseded',
         from: stored.status,
@@ -256,6 +264,22 @@ export class DynamoClaimRepository implements ClaimRepository {
   private putNew(item: Item): TransactWriteItem {
     return { Put: { TableName: this.table.tableName, Item: toAttributes(item), ConditionExpression: 'attribute_not_exists(pk)' } };
   }
+}
+
+/** A replacement (7) or void (8) of a claim the payer already has. */
+function isReplacement(input: Pick<ClaimRecord, 'claim'>): boolean {
+  return input.claim.frequencyCode === '7' || input.claim.frequencyCode === '8';
+}
+
+/** The payer's history of a claim that a replacement or void supersedes. */
+function carriedOver(stored: ClaimRecord): Partial<ClaimRecord> {
+  return {
+    ...(stored.postings ? { postings: stored.postings } : {}),
+    ...(stored.payment ? { payment: stored.payment } : {}),
+    ...(stored.payerClaimId ? { payerClaimId: stored.payerClaimId } : {}),
+    ...(stored.secondaryClaimId ? { secondaryClaimId: stored.secondaryClaimId } : {}),
+    ...(stored.primaryClaimId ? { primaryClaimId: stored.primaryClaimId } : {}),
+  };
 }
 
 function requireReceiver(record: Pick<ClaimRecord, 'receiverId'>): string {

@@ -45,6 +45,15 @@ const TRANSITIONS: Record<ClaimStatus, readonly ClaimStatus[]> = {
   corrected: ['corrected', 'reversed'],
 };
 
+/**
+ * Statuses a replacement or void (CLM05-3 = 7 or 8) sent under the same claim
+ * id may supersede, starting the claim over as ready (or rejected): the payer
+ * has the claim (accepted) or adjudicated it. This is not a transition of the
+ * table above: only intake's saveFromIntake does it, for frequency 7/8. A
+ * claim only submitted has no payer claim control number yet.
+ */
+export const REPLACEABLE_STATUSES: readonly ClaimStatus[] = ['accepted', 'paid', 'partially_paid', 'denied', 'forwarded', 'reversed', 'corrected'];
+
 /** Statuses in which a claim's 835 story is complete (the report's "final" states). */
 export const FINAL_STATUSES: readonly ClaimStatus[] = ['paid', 'partially_paid', 'denied', 'forwarded', 'corrected', 'reversed'];
 
