@@ -39,7 +39,12 @@ export function needsSecondary(record: Pick<ClaimRecord, 'claim' | 'primaryClaim
   return posting.claimStatusCode === '1' && toCents(posting.patientResponsibility) > 0;
 }
 
-/** Builds and stores the secondary claim when one is due. True when one was created now. */
+/**
+ * Builds and stores the secondary claim when one is due. True when one was
+ * created now. A reversal of the primary payment a secondary claim was built
+ * from does not touch the secondary claim (it may already be paid); it is an
+ * exception a person must review.
+ */
 export async function afterPrimaryPosting(
   deps: AppDeps,
   primary: ClaimRecord,
@@ -47,6 +52,15 @@ export async function afterPrimaryPosting(
   posting: ClaimPosting,
   exception: RecordException,
 ): Promise<boolean> {
+  if (posting.claimStatusCode === '22' && primary.secondaryClaimId !== undefined) {
+    await exception({
+      kind: 'secondary-claim',
+      position: `segment ${clp.position ?? '?'}`,
+      message: 'the primary payer reversed the payment the secondary claim was built from; review the secondary claim (a replacement or void may be due)',
+      detail: { claimId: primary.claimId, secondaryClaimId: primary.secondaryClaimId, postingId: posting.postingId, reverses: posting.reverses },
+    });
+    return false;
+  }
   if (!needsSecondary(primary, posting)) return false;
   const secondaryClaimId = `${primary.claimId}${SECONDARY_SUFFIX}`;
   const detail = { claimId: primary.claimId, secondaryClaimId, postingId: posting.postingId };

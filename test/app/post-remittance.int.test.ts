@@ -94,7 +94,8 @@ function remittance(trace: string, input: ClpInput[], extra: Partial<RemittanceI
   const paid = claims.reduce((sum, c) => sum + Math.round(Number(c.paid) * 100), 0);
   const plb = (extra.providerAdjustments ?? []).flatMap((p) => p.items).reduce((sum, i) => sum + Math.round(Number(i.amount) * 100), 0);
   return Remittance.parse({
-    payment: { handlingCode: 'I', totalPaid: ((paid - plb) / 100).toFixed(2), creditDebit: 'C', method: 'CHK', date: '2026-04-30' },
+    // A net amount the provider owes (a reversal alone) is BPR03 D with a positive BPR02.
+    payment: { handlingCode: 'I', totalPaid: (Math.abs(paid - plb) / 100).toFixed(2), creditDebit: paid - plb < 0 ? 'D' : 'C', method: 'CHK', date: '2026-04-30' },
     trace: { traceNumber: trace, payerId: '1999999999' },
     payer: { name: 'EXAMPLE HEALTH PLAN', address: { lines: ['1 PLAN WAY'], city: 'SPRINGFIELD', state: 'IL', postalCode: '62701' }, contacts: [{ function: 'BL', communications: [{ qualifier: 'TE', value: '5555550199' }] }] },
     payee: { name: 'SAMPLE FAMILY PRACTICE', identifier: { qualifier: 'XX', value: '1234567893' }, npi: '1234567893' },
@@ -366,5 +367,78 @@ describe('a replacement after the 835', () => {
     expect((await adapters.claims.get(T, 'P-902'))?.status).toBe('submitted');
     const conflicts = (await adapters.exceptions.list(T)).filter((e) => e.kind === 'claim-conflict');
     expect(conflicts.map((e) => e.file)).toEqual(expect.arrayContaining([`${layout.inboundEncounters(T)}p901-again.json`, `${layout.inboundEncounters(T)}p902-replacement.json`]));
+  });
+});
+
+describe('secondary claims from a primary payment', () => {
+  const coverage = {
+    otherCoverages: [
+      {
+        responsibility: 'S' as const,
+        relationship: '18' as const,
+        claimFilingIndicator: 'CI' as const,
+        subscriber: { name: { last: 'Testperson', first: 'Alex' }, memberId: 'SEC998877' },
+        payer: { name: 'Second Plan', payerId: 'SEC01' },
+      },
+    ],
+  };
+
+  it('builds <id>-S as a ready claim with the primary adjudication, once, even after a crash between posting and building', async () => {
+    await submittedClaim('P-950', 'accepted', coverage);
+    const key = await deliver('primary-950', [remittance('TRC-950', [paidClaim('P-950')])]);
+    let saves = 0;
+    const crashing: AppDeps = {
+      ...deps,
+      claims: {
+        ...deps.claims,
+        get: (tenantId, claimId) => deps.claims.get(tenantId, claimId),
+        transition: (...args) => deps.claims.transition(...args),
+        saveFromIntake: async (...args) => {
+          if (++saves === 1) throw new Error('simulated DynamoDB throttling');
+          return deps.claims.saveFromIntake(...args);
+        },
+      },
+    };
+    await expect(post(key, crashing)).rejects.toThrow('simulated DynamoDB throttling');
+    expect((await adapters.claims.get(T, 'P-950'))?.status).toBe('paid');
+    expect(await adapters.claims.get(T, 'P-950-S')).toBeUndefined();
+
+    expect(await post(key)).toMatchObject({ posted: 0, alreadyPosted: 1, secondaryClaims: 1 });
+    expect(await post(key)).toMatchObject({ alreadyPosted: 1, secondaryClaims: 0 });
+
+    const primary = (await adapters.claims.get(T, 'P-950'))!;
+    const secondary = (await adapters.claims.get(T, 'P-950-S'))!;
+    expect(primary.secondaryClaimId).toBe('P-950-S');
+    expect((await adapters.claims.events(T, 'P-950')).at(-1)).toMatchObject({ type: 'secondary-created', from: 'paid', to: 'paid', cause: 'P-950-S' });
+    expect(secondary).toMatchObject({ status: 'ready', primaryClaimId: 'P-950', receiverId: 'clearinghouse' });
+    expect(secondary.claim.payer).toMatchObject({ payerId: 'SEC01', responsibility: 'S' });
+    const [prior] = secondary.claim.otherCoverages ?? [];
+    expect(prior).toMatchObject({ responsibility: 'P', payer: { payerId: 'EXHP1', claimControlNumber: 'ICN-P-950' }, adjudication: { paid: '100.00' } });
+    expect(secondary.claim.serviceLines.map((l) => l.adjudications?.map((a) => `${a.payerId}:${a.paid}`))).toEqual([['EXHP1:85.00'], ['EXHP1:15.00']]);
+  });
+
+  it('builds nothing after a crossover, and flags a secondary claim whose primary payment was reversed', async () => {
+    await submittedClaim('P-951', 'accepted', coverage);
+    await post(await deliver('crossover-951', [remittance('TRC-951', [{ ...paidClaim('P-951'), statusCode: '19', crossoverCarrier: { name: 'SECOND PLAN', identifier: { qualifier: 'PI', value: 'SEC01' } } }])]));
+    expect((await adapters.claims.get(T, 'P-951'))?.status).toBe('forwarded');
+    expect(await adapters.claims.get(T, 'P-951-S')).toBeUndefined();
+
+    const reversal: ClpInput = {
+      ...paidClaim('P-950'),
+      statusCode: '22',
+      charge: '-140.50',
+      paid: '-100.00',
+      patientResponsibility: '-20.00',
+      serviceLines: [
+        svc('99213', '-125.00', '-85.00', [{ group: 'CO', reason: '45', amount: '-20.00' }, { group: 'PR', reason: '3', amount: '-20.00' }], { lineControlNumber: 'L1' }),
+        svc('36415', '-15.50', '-15.00', [{ group: 'CO', reason: '45', amount: '-0.50' }]),
+      ],
+    };
+    const key = await deliver('reversal-950', [remittance('TRC-952', [reversal])]);
+    expect(await post(key)).toMatchObject({ posted: 1 });
+    expect((await adapters.claims.get(T, 'P-950'))?.status).toBe('reversed');
+    const [flag] = (await exceptionsOf(key)).filter((e) => e.kind === 'secondary-claim');
+    expect(flag?.detail).toMatchObject({ claimId: 'P-950', secondaryClaimId: 'P-950-S' });
+    expect((await adapters.claims.get(T, 'P-950-S'))?.status).toBe('ready');
   });
 });
