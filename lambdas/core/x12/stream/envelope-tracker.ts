@@ -1,10 +1,11 @@
 /**
- * The envelope rules of envelope-reader.ts (ISA/IEA, GS/GE, ST/SE nesting,
- * counts, control numbers, missing trailers, segments outside the envelope),
- * applied one segment at a time without keeping the segments: transaction
- * bodies are counted and handed to a listener. Warnings carry the same codes,
- * messages and positions as the file reader's (the streaming tests compare
- * them on every sample); each is tagged with the envelope level it concerns.
+ * The envelope rules (ISA/IEA, GS/GE, ST/SE nesting, counts, control numbers,
+ * missing trailers, segments outside the envelope), applied one segment at a
+ * time without keeping the segments: a listener hears each envelope open and
+ * close and each transaction-set segment, and gets the warnings, each tagged
+ * with the envelope level it concerns. The one implementation of those rules:
+ * the in-memory reader (envelope-reader.ts) builds its tree as a listener, the
+ * 835 stream (stream-835.ts) reads transaction sets as they pass.
  */
 import { X12_WARNING } from '../reader-codes.js';
 import { safeSegmentId } from '../segment.js';
@@ -48,6 +49,12 @@ export interface OpenTransaction {
 }
 
 export interface EnvelopeListener {
+  interchangeStart?(interchange: OpenInterchange): void;
+  /** The interchange ended: by its IEA, or (iea undefined) by a later ISA or the end of the input. */
+  interchangeEnd?(iea: Segment | undefined): void;
+  groupStart?(group: OpenGroup): void;
+  /** The group ended: by its GE, or (ge undefined) by a later envelope segment or the end of the input. */
+  groupEnd?(ge: Segment | undefined): void;
   transactionStart(tx: OpenTransaction): void;
   /** A segment between ST and SE. */
   transactionSegment(seg: Segment): void;
@@ -96,12 +103,14 @@ export class EnvelopeTracker {
     this.endInterchange();
     this.interchange = { isa, delimiters, controlNumber: value(isa, 13), version: value(isa, 12) };
     this.groups = 0;
+    this.listener.interchangeStart?.(this.interchange);
   }
 
   private closeInterchange(iea: Segment): void {
     if (!this.interchange) return this.strayed(iea);
     this.flushStray();
     this.endGroup();
+    this.listener.interchangeEnd?.(iea);
     this.compareCount(iea, X12_WARNING.IEA_COUNT, this.groups, 'IEA01', 'functional groups', 'interchange');
     this.compareControl(iea, value(iea, 2), this.interchange.controlNumber, 'IEA02', 'ISA13', 'interchange');
     this.interchange = undefined;
@@ -113,6 +122,8 @@ export class EnvelopeTracker {
     this.endGroup();
     this.group = { gs, functionalId: value(gs, 1), controlNumber: value(gs, 6), version: value(gs, 8), transactions: 0 };
     this.groups++;
+    const { transactions: _count, ...groupInfo } = this.group;
+    this.listener.groupStart?.(groupInfo);
   }
 
   private closeGroup(ge: Segment): void {
@@ -120,6 +131,7 @@ export class EnvelopeTracker {
     if (!group) return this.strayed(ge);
     this.flushStray();
     this.endTransaction();
+    this.listener.groupEnd?.(ge);
     this.compareCount(ge, X12_WARNING.GE_COUNT, group.transactions, 'GE01', 'transaction sets', 'interchange');
     this.compareControl(ge, value(ge, 2), group.controlNumber, 'GE02', 'GS06', 'interchange');
     this.group = undefined;
@@ -181,6 +193,7 @@ export class EnvelopeTracker {
   private endGroup(): void {
     this.endTransaction();
     if (!this.group) return;
+    this.listener.groupEnd?.(undefined);
     this.warn(X12_WARNING.MISSING_TRAILER, 'functional group has no GE trailer', this.group.gs, 'interchange', 'GE');
     this.group = undefined;
   }
@@ -188,6 +201,7 @@ export class EnvelopeTracker {
   private endInterchange(): void {
     this.endGroup();
     if (!this.interchange) return;
+    this.listener.interchangeEnd?.(undefined);
     this.warn(X12_WARNING.MISSING_TRAILER, 'interchange has no IEA trailer', this.interchange.isa, 'interchange', 'IEA');
     this.interchange = undefined;
   }
