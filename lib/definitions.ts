@@ -73,11 +73,16 @@ export const FUNCTIONS: Record<FunctionName, FunctionDefinition> = {
   // pairs once loaded); more memory also buys the CPU that makes the cold-start load fast.
   intake: { name: 'intake', entry: 'lambdas/handlers/intake.ts', timeoutSeconds: 60, memoryMiB: 2048, queue: 'intake' },
   buildBatch: { name: 'buildBatch', entry: 'lambdas/handlers/build-batch.ts', timeoutSeconds: 300, memoryMiB: 1024 },
+  /**
+   * 835 posting: streams the file twice and writes one transaction per claim payment, so a
+   * payer's large 835 (tens of thousands of claims) needs minutes, not seconds. A delivery that
+   * still times out resumes where it stopped (per-claim markers); see npm run bench.
+   */
   remittance: {
     name: 'remittance',
     entry: 'lambdas/handlers/remittance.ts',
-    timeoutSeconds: 120,
-    memoryMiB: 512,
+    timeoutSeconds: 900,
+    memoryMiB: 1024,
     queue: 'remittance',
   },
   /** 999 implementation acknowledgments -> batch and claim states (reads the batch's 837 to locate IK3 errors). */
@@ -109,19 +114,20 @@ export const FUNCTIONS: Record<FunctionName, FunctionDefinition> = {
  */
 export const DEFAULT_REPORT_SCHEDULE = { expression: 'cron(0 6 * * ? *)' } as const;
 
-function queueFor(name: QueueName, fn: FunctionDefinition): QueueDefinition {
+function queueFor(name: QueueName, fn: FunctionDefinition, batchSize = 10): QueueDefinition {
   return {
     name,
     visibilityTimeoutSeconds: fn.timeoutSeconds * 6,
     maxReceiveCount: 5,
     deadLetterQueueName: `${name}-dlq`,
-    batchSize: 10,
+    batchSize,
   };
 }
 
 export const QUEUES: Record<QueueName, QueueDefinition> = {
   intake: queueFor('intake', FUNCTIONS.intake),
-  remittance: queueFor('remittance', FUNCTIONS.remittance),
+  // One 835 per invocation: a large remittance gets the whole timeout to itself.
+  remittance: queueFor('remittance', FUNCTIONS.remittance, 1),
   ack999: queueFor('ack999', FUNCTIONS.ack999),
   ack277ca: queueFor('ack277ca', FUNCTIONS.ack277ca),
 };
