@@ -143,7 +143,8 @@ async function holdUnbalanced(
     detail: { remittanceId, traceNumber: header.trace.traceNumber, ...figures(check) },
   });
   const existing = await deps.remittances.get(tenantId, remittanceId);
-  if (existing?.state === 'posted') return; // the same payment was posted from a good file: keep that
+  // The same payment posted (or being posted) from a good file: keep that record.
+  if (existing && existing.state !== 'held') return;
   await deps.remittances.put({
     ...baseRecord(tenantId, remittanceId, file, header, deps.clock().toISOString()),
     balanced: check?.ok ?? 'not-evaluable',
