@@ -5,6 +5,7 @@
  */
 import { X12Error } from './errors.js';
 import { X12_FATAL } from './reader-codes.js';
+import type { Delimiters } from './types.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const latin1 = new TextDecoder('latin1');
@@ -36,6 +37,31 @@ function stripBom(text: string): string {
 /** Whitespace that may pad segments: space, tab, CR, LF, VT, FF. */
 export function isWhitespace(code: number): boolean {
   return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+}
+
+/**
+ * Whitespace that pads a segment: whitespace that is not one of the
+ * interchange's own delimiters (a file may use a space or a tab as one).
+ */
+export function isPadding(code: number, delimiters: Delimiters | undefined): boolean {
+  if (!isWhitespace(code)) return false;
+  if (!delimiters) return true;
+  const char = String.fromCharCode(code);
+  return char !== delimiters.element && char !== delimiters.component && char !== delimiters.repetition;
+}
+
+/** Index of the first character at or after `from` that is not padding. */
+export function skipPadding(text: string, from: number, delimiters: Delimiters | undefined): number {
+  let index = from;
+  while (index < text.length && isPadding(text.charCodeAt(index), delimiters)) index++;
+  return index;
+}
+
+/** `end` moved back over trailing padding, not before `start`. */
+export function trimEnd(text: string, start: number, end: number, delimiters: Delimiters): number {
+  let index = end;
+  while (index > start && isPadding(text.charCodeAt(index - 1), delimiters)) index--;
+  return index;
 }
 
 export function isAlphanumeric(code: number): boolean {

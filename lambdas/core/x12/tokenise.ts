@@ -5,7 +5,7 @@
  * blank lines) is padding, unless it is itself a delimiter.
  */
 import { X12Error } from './errors.js';
-import { isWhitespace, looksBinary } from './decode.js';
+import { looksBinary, skipPadding, trimEnd } from './decode.js';
 import { isNewlineTerminator, readIsaHeader, startsIsa } from './delimiters.js';
 import { X12_FATAL, X12_WARNING } from './reader-codes.js';
 import { isSegmentId } from './segment.js';
@@ -82,25 +82,6 @@ export function tokenise(text: string, start: number): Tokens {
   }
 
   return { segments, interchangeDelimiters, warnings };
-}
-
-function isPadding(code: number, delimiters: Delimiters | undefined): boolean {
-  if (!isWhitespace(code)) return false;
-  if (!delimiters) return true;
-  const char = String.fromCharCode(code);
-  return char !== delimiters.element && char !== delimiters.component && char !== delimiters.repetition;
-}
-
-function skipPadding(text: string, from: number, delimiters: Delimiters | undefined): number {
-  let index = from;
-  while (index < text.length && isPadding(text.charCodeAt(index), delimiters)) index++;
-  return index;
-}
-
-function trimEnd(text: string, start: number, end: number, delimiters: Delimiters): number {
-  let index = end;
-  while (index > start && isPadding(text.charCodeAt(index - 1), delimiters)) index--;
-  return index;
 }
 
 function indexOrEnd(text: string, terminator: string, from: number): number {

@@ -13,7 +13,7 @@
  * interchanges.
  */
 import { X12Error } from '../errors.js';
-import { isWhitespace, looksBinary, skipWhitespace } from '../decode.js';
+import { isWhitespace, looksBinary, skipPadding, skipWhitespace, trimEnd } from '../decode.js';
 import { isNewlineTerminator, readIsaHeader, startsIsa } from '../delimiters.js';
 import { X12_FATAL, X12_WARNING } from '../reader-codes.js';
 import { isSegmentId } from '../segment.js';
@@ -236,25 +236,6 @@ function isaHeaderComplete(buf: string, start: number, eof: boolean): boolean {
   let next = component + 1;
   while (next < buf.length && isWhitespace(buf.charCodeAt(next))) next++;
   return next < buf.length;
-}
-
-function isPadding(code: number, delimiters: Delimiters | undefined): boolean {
-  if (!isWhitespace(code)) return false;
-  if (!delimiters) return true;
-  const char = String.fromCharCode(code);
-  return char !== delimiters.element && char !== delimiters.component && char !== delimiters.repetition;
-}
-
-function skipPadding(text: string, from: number, delimiters: Delimiters | undefined): number {
-  let index = from;
-  while (index < text.length && isPadding(text.charCodeAt(index), delimiters)) index++;
-  return index;
-}
-
-function trimEnd(text: string, start: number, end: number, delimiters: Delimiters): number {
-  let index = end;
-  while (index > start && isPadding(text.charCodeAt(index - 1), delimiters)) index--;
-  return index;
 }
 
 /** Index of the next CR or LF, or -1. */
