@@ -11,12 +11,10 @@
  */
 import type { Claim } from '../../claim/model.js';
 import { sumCents, toCents } from '../../money.js';
-import { wallClock } from '../timestamp.js';
 import type { Delimiters } from '../types.js';
 import type { SegmentWriter } from '../writer.js';
 import { check837P } from './check-837p.js';
 import { assertWritable, writeSingle837, type ClaimTypeWriter, type Transaction837Input, type Write837Input } from './single-837.js';
-import { writeReceiver, writeSubmitter } from './write-1000.js';
 import { billingLevelKey, writeBillingProviderLevel } from './write-2000a.js';
 import { writePatientLevel, writeSubscriberLevel } from './write-2000b.js';
 import { writeClaimInformation } from './write-2300.js';
@@ -31,6 +29,7 @@ import {
 } from './write-2310.js';
 import { writeAmbulanceLocations } from './write-23xx-ambulance.js';
 import { writeServiceLine } from './write-2400.js';
+import { writeTransactionBody } from './write-hl-tree.js';
 import { Claim837Error } from './write-errors.js';
 import type { LoopContext } from './write-segments.js';
 
@@ -67,26 +66,13 @@ export function assertWritable837P(claims: Claim[], tenantId: string, delimiters
  * the claims with assertWritable837P.
  */
 export function write837PTransaction(w: SegmentWriter, input: Transaction837PInput): void {
-  const { claims, tenant, receiver, reference, createdAt, timeZone } = input;
-  const header: LoopContext = { w };
-  const { date, time } = wallClock(createdAt, timeZone);
-  w.segment('BHT', '0019', '00', reference, date, time, 'CH');
-  writeSubmitter(header, tenant);
-  writeReceiver(header, receiver);
-
-  let hl = 0;
-  for (const group of groupByBillingLevel(claims)) {
-    const providerHl = ++hl;
-    const first = group[0] as Claim;
-    writeBillingProviderLevel({ w, claimId: first.claimId }, providerHl, first);
-    for (const claim of group) {
-      const ctx: LoopContext = { w, claimId: claim.claimId };
-      const subscriberHl = ++hl;
-      writeSubscriberLevel(ctx, subscriberHl, providerHl, claim);
-      if (claim.patient) writePatientLevel(ctx, ++hl, subscriberHl, claim.patient);
-      writeClaim(ctx, claim);
-    }
-  }
+  writeTransactionBody(w, input, {
+    billingLevelKey,
+    billingProvider: writeBillingProviderLevel,
+    subscriber: writeSubscriberLevel,
+    patient: writePatientLevel,
+    claim: writeClaim,
+  });
 }
 
 /** 2300 and its loops in the guide's order: 2310A-F, 2320 (with 2330A/B), then the 2400 lines. */
@@ -101,18 +87,6 @@ function writeClaim(ctx: LoopContext, claim: Claim): void {
   writeOtherSubscribers(ctx, claim.otherCoverages, 'professional');
   const line = { claimPlaceOfService: claim.placeOfService, claimRenderingNpi: claimRenderingNpi(claim) };
   claim.serviceLines.forEach((serviceLine, index) => writeServiceLine(ctx, index + 1, serviceLine, line));
-}
-
-/** Claims grouped by billing level (provider and pay-to loops), groups and claims in their input order. */
-function groupByBillingLevel(claims: Claim[]): Claim[][] {
-  const groups = new Map<string, Claim[]>();
-  for (const claim of claims) {
-    const key = billingLevelKey(claim);
-    const group = groups.get(key);
-    if (group) group.push(claim);
-    else groups.set(key, [claim]);
-  }
-  return [...groups.values()];
 }
 
 export { check837P } from './check-837p.js';

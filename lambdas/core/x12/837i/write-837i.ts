@@ -14,7 +14,6 @@
  */
 import type { Claim, Institutional } from '../../claim/model.js';
 import { sumCents, toCents } from '../../money.js';
-import { wallClock } from '../timestamp.js';
 import type { Delimiters } from '../types.js';
 import type { SegmentWriter } from '../writer.js';
 import type { LoopContext } from '../837/write-segments.js';
@@ -26,8 +25,8 @@ import { writePatientLevel837I, writeSubscriberLevel837I } from './write-2000bi.
 import { writeClaimInformation837I } from './write-2300i.js';
 import { writeClaimProviders } from './write-2310i.js';
 import { writeServiceLine837I } from './write-2400i.js';
-import { writeReceiver, writeSubmitter } from '../837/write-1000.js';
 import { writeOtherSubscribers } from '../837/write-2320.js';
+import { writeTransactionBody } from '../837/write-hl-tree.js';
 
 export const X223A2 = '005010X223A2';
 
@@ -64,26 +63,13 @@ export function assertWritable837I(claims: Claim[], tenantId: string, delimiters
  * and has checked the claims with assertWritable837I.
  */
 export function write837ITransaction(w: SegmentWriter, input: Transaction837IInput): void {
-  const { claims, tenant, receiver, reference, createdAt, timeZone } = input;
-  const header: LoopContext = { w };
-  const { date, time } = wallClock(createdAt, timeZone);
-  w.segment('BHT', '0019', '00', reference, date, time, 'CH');
-  writeSubmitter(header, tenant);
-  writeReceiver(header, receiver);
-
-  let hl = 0;
-  for (const group of groupByBillingLevel(claims)) {
-    const providerHl = ++hl;
-    const first = group[0] as Claim;
-    writeBillingProviderLevel837I({ w, claimId: first.claimId }, providerHl, first);
-    for (const claim of group) {
-      const ctx: LoopContext = { w, claimId: claim.claimId };
-      const subscriberHl = ++hl;
-      writeSubscriberLevel837I(ctx, subscriberHl, providerHl, claim);
-      if (claim.patient) writePatientLevel837I(ctx, ++hl, subscriberHl, claim.patient);
-      writeClaim(ctx, claim);
-    }
-  }
+  writeTransactionBody(w, input, {
+    billingLevelKey: billingLevelKey837I,
+    billingProvider: writeBillingProviderLevel837I,
+    subscriber: writeSubscriberLevel837I,
+    patient: writePatientLevel837I,
+    claim: writeClaim,
+  });
 }
 
 function writeClaim(ctx: LoopContext, claim: Claim): void {
@@ -94,18 +80,6 @@ function writeClaim(ctx: LoopContext, claim: Claim): void {
   writeClaimProviders(ctx, claim);
   writeOtherSubscribers(ctx, claim.otherCoverages, 'institutional');
   claim.serviceLines.forEach((line, index) => writeServiceLine837I(ctx, index + 1, line, claim));
-}
-
-/** Claims grouped by billing level, groups and claims in their input order. */
-function groupByBillingLevel(claims: Claim[]): Claim[][] {
-  const groups = new Map<string, Claim[]>();
-  for (const claim of claims) {
-    const key = billingLevelKey837I(claim);
-    const group = groups.get(key);
-    if (group) group.push(claim);
-    else groups.set(key, [claim]);
-  }
-  return [...groups.values()];
 }
 
 export { check837I } from './check-837i.js';
