@@ -45,6 +45,9 @@ export interface RemittanceResult {
   exceptions: number;
 }
 
+/** Claim payments of one set posted at the same time (each is its own DynamoDB transaction). */
+const CLAIM_CONCURRENCY = 8;
+
 type RecordException = (record: Omit<ExceptionRecord, 'at' | 'file' | 'tenantId'>) => Promise<void>;
 
 interface SetSurvey {
@@ -162,6 +165,11 @@ class SetPosting {
   private already = 0;
   private failed = 0;
   private claimCount = 0;
+  /** Claim payments being posted, and the last one per claim id (the next waits for it). */
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly chains = new Map<string, Promise<void>>();
+  /** The first storage error of a claim posting: it fails the delivery (SQS retries; markers keep it exact). */
+  private failure: { error: unknown } | undefined;
 
   private constructor(
     private readonly deps: AppDeps,
@@ -212,13 +220,31 @@ class SetPosting {
     this.occurrences.set(claimId, occurrence);
     this.claimIds.add(claimId);
     if (clp.payerClaimControlNumber) this.byControlNumber.set(clp.payerClaimControlNumber, claimId);
-    const outcome = await this.postClaim(clp, checks, occurrence);
-    if (outcome === 'posted') this.posted++;
-    else if (outcome === 'already') this.already++;
-    else this.failed++;
+    // Different claims post side by side; the CLPs of one claim (a reversal, then its correction) in file order.
+    const before = this.chains.get(claimId) ?? Promise.resolve();
+    const task: Promise<void> = before
+      .then(() => this.postClaim(clp, checks, occurrence))
+      .then((outcome) => {
+        if (outcome === 'posted') this.posted++;
+        else if (outcome === 'already') this.already++;
+        else this.failed++;
+      })
+      .catch((error: unknown) => {
+        this.failure ??= { error };
+      })
+      .finally(() => {
+        this.inFlight.delete(task);
+        if (this.chains.get(claimId) === task) this.chains.delete(claimId);
+      });
+    this.chains.set(claimId, task);
+    this.inFlight.add(task);
+    while (this.inFlight.size >= CLAIM_CONCURRENCY) await Promise.race(this.inFlight);
+    this.rethrow();
   }
 
   async close(plbs: Remittance['providerAdjustments']): Promise<void> {
+    await Promise.all(this.inFlight);
+    this.rethrow();
     const providerAdjustments = await postProviderAdjustments(plbs, (reference) => this.claimFor(reference));
     const complete = this.record.state === 'posted';
     await this.deps.remittances.put({
@@ -234,6 +260,10 @@ class SetPosting {
     });
     this.result.posted += this.posted;
     this.result.alreadyPosted += this.already;
+  }
+
+  private rethrow(): void {
+    if (this.failure) throw this.failure.error;
   }
 
   private async claimFor(reference: string): Promise<string | undefined> {

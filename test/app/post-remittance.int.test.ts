@@ -302,7 +302,8 @@ describe('idempotency', () => {
       },
     };
     await expect(post(key, crashing)).rejects.toThrow('simulated Lambda timeout');
-    expect((await Promise.all(ids.map((id) => adapters.claims.get(T, id)))).map((c) => c?.status)).toEqual(['paid', 'paid', 'accepted', 'accepted']);
+    // Claims post side by side, so which two got through first is not fixed; that two did is.
+    expect((await Promise.all(ids.map((id) => adapters.claims.get(T, id)))).map((c) => c?.status).sort()).toEqual(['accepted', 'accepted', 'paid', 'paid']);
 
     expect(await post(key)).toMatchObject({ posted: 2, alreadyPosted: 2 });
     for (const id of ids) {
