@@ -110,8 +110,11 @@ export function formatSummary(summary: TenantSummary): string[] {
   }
   for (const r of summary.remittances) {
     const extra = [
-      r.alreadyPosted ? `${r.alreadyPosted} already posted` : '',
-      r.duplicateFiles?.length ? `also delivered in ${r.duplicateFiles.length} other file(s), posted once` : '',
+      r.duplicateFiles?.length
+        ? `the same payment came again in ${r.duplicateFiles.length} other file(s): nothing posted twice`
+        : r.alreadyPosted
+          ? `${r.alreadyPosted} found already posted (a resumed delivery)`
+          : '',
       r.providerAdjustments?.length ? `${r.providerAdjustments.length} PLB item(s)` : '',
     ].filter(Boolean);
     lines.push(
