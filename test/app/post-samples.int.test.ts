@@ -102,7 +102,8 @@ describe.skipIf(FILES.length === 0)('posting the public 835 samples (needs ../sh
     const balanced = expected.filter((p) => p.balanced && ids.includes(p.claimId));
     expect(result.posted + result.alreadyPosted).toBeLessThanOrEqual(balanced.length);
     const explained = exceptions.filter((e) => e.kind.startsWith('remittance-') && e.kind !== 'remittance-line-unmatched').length;
-    expect(result.posted + explained).toBeGreaterThanOrEqual(expected.length);
+    // A payment the same file carries again (the same TRN02 in another set) is found already posted.
+    expect(result.posted + result.alreadyPosted + explained).toBeGreaterThanOrEqual(expected.length);
     for (const exception of exceptions) expect(exception.message.length).toBeGreaterThan(0);
 
     // A posted claim keeps the payer's CLP04, net over its postings (a reversal and its correction included).

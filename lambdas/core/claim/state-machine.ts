@@ -37,7 +37,9 @@ const TRANSITIONS: Record<ClaimStatus, readonly ClaimStatus[]> = {
   // corrected -> reversed: a correction can itself be reversed.
   submitted: ['submitted', 'accepted', 'rejected', 'paid', 'partially_paid', 'denied', 'forwarded', 'reversed'],
   accepted: ['accepted', 'rejected', 'paid', 'partially_paid', 'denied', 'forwarded', 'reversed'],
-  paid: ['paid', 'reversed'],
+  // paid -> partially_paid: another part of a split claim (a second CLP loop for it in the same
+  //   835) was reduced or denied.
+  paid: ['paid', 'partially_paid', 'reversed'],
   partially_paid: ['paid', 'partially_paid', 'reversed'],
   denied: ['paid', 'partially_paid', 'denied', 'forwarded', 'reversed'],
   forwarded: ['forwarded', 'reversed'],

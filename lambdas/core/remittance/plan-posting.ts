@@ -17,7 +17,9 @@
  *   patient (deductible) or the fee schedule is paid, not denied;
  * - paid, every reduction contractual (CO-45, CO-253), the patient's (PR) or
  *   the prior payer's share on a secondary claim (OA-23): paid; any other
- *   reduction: partially_paid.
+ *   reduction: partially_paid;
+ * - a split claim (several CLP loops 1-4 for one claim in one remittance):
+ *   paid when every part is, denied when every part is, else partially_paid.
  */
 import type { Claim } from '../claim/model.js';
 import type { ClaimStatus } from '../claim/state-machine.js';
@@ -133,7 +135,10 @@ export function planPosting(record: PostableClaim, clp: ClaimPaymentInfo, occurr
     postedAt: ctx.postedAt,
   };
 
-  return { status: statusFor(record.status, clp, allAdjustments, crossover !== undefined), posting, payment, unmatchedLines };
+  let status = statusFor(record.status, clp, allAdjustments, crossover !== undefined);
+  const parts = splitParts(record, posting);
+  if (parts.length > 1) status = combined(parts.map(outcomeOf));
+  return { status, posting, payment, unmatchedLines };
 }
 
 function statusFor(current: ClaimStatus, clp: ClaimPaymentInfo, adjustments: readonly Adjustment[], crossover: boolean): ClaimStatus {
@@ -141,13 +146,43 @@ function statusFor(current: ClaimStatus, clp: ClaimPaymentInfo, adjustments: rea
   if (current === 'reversed' || current === 'corrected') return 'corrected';
   if (FORWARDED_CODES.has(clp.statusCode) || crossover) return 'forwarded';
   if (clp.statusCode === '25') return current;
-  if (clp.statusCode === '4') return 'denied';
-  const paid = toCents(clp.paid ?? '0');
+  return outcome(clp.statusCode, toCents(clp.paid ?? '0'), adjustments);
+}
+
+type Outcome = 'paid' | 'partially_paid' | 'denied';
+
+function outcome(statusCode: string, paid: number, adjustments: ReadonlyArray<{ group: string; reason: string; amount?: string }>): Outcome {
+  if (statusCode === '4') return 'denied';
   const unexpected = adjustments.some((a) => a.group !== 'PR' && !CONTRACTUAL.has(`${a.group}-${a.reason}`) && cents(a) !== 0);
   // Nothing paid because of a denial reason is a denial; nothing paid because it all went to the
   // deductible (PR-1) or the fee schedule is a processed claim the patient owes.
   if (paid <= 0 && unexpected) return 'denied';
   return unexpected ? 'partially_paid' : 'paid';
+}
+
+function outcomeOf(posting: ClaimPosting): Outcome {
+  return outcome(posting.claimStatusCode, toCents(posting.paid), [...posting.adjustments, ...posting.lines.flatMap((line) => line.adjustments)]);
+}
+
+/**
+ * A split claim: the payer adjudicated parts of one claim as separate CLP
+ * loops (each with its own CLP07) in the same remittance. The claim's status
+ * is then the parts' together. Parts are the postings of this remittance that
+ * are plain adjudications (CLP02 1-4), none reversed; a later remittance's
+ * claim payment is a new adjudication and decides alone.
+ */
+function splitParts(record: PostableClaim, posting: ClaimPosting): ClaimPosting[] {
+  const adjudication = (p: ClaimPosting) => ['1', '2', '3', '4'].includes(p.claimStatusCode);
+  if (!adjudication(posting) || record.status === 'reversed' || record.status === 'corrected') return [];
+  const earlier = (record.postings ?? []).filter((p) => p.remittanceId === posting.remittanceId);
+  if (earlier.length === 0 || !earlier.every(adjudication)) return [];
+  return [...earlier, posting];
+}
+
+function combined(parts: readonly Outcome[]): Outcome {
+  if (parts.every((part) => part === 'paid')) return 'paid';
+  if (parts.every((part) => part === 'denied')) return 'denied';
+  return 'partially_paid';
 }
 
 /**

@@ -142,6 +142,18 @@ describe('planPosting', () => {
     expect(plan({ statusCode: '1' }, 'corrected').status).toBe('corrected');
   });
 
+  it('combines the parts of a split claim (several CLPs for it in one remittance)', () => {
+    const first = plan({ payerClaimControlNumber: 'ICN-A' }).posting;
+    const deniedPart = plan({ statusCode: '4', paid: '0', payerClaimControlNumber: 'ICN-B', adjustments: [{ group: 'CO', reason: '50', amount: '140.50' }] }, 'paid', [first], 2);
+    expect(deniedPart.status).toBe('partially_paid');
+    const paidPart = plan({ payerClaimControlNumber: 'ICN-C' }, 'paid', [first], 2);
+    expect(paidPart.status).toBe('paid');
+    // In a later remittance the new claim payment decides alone (e.g. paid on appeal after a denial).
+    const denial = plan({ statusCode: '4', paid: '0', adjustments: [{ group: 'CO', reason: '50', amount: '140.50' }] }).posting;
+    const appeal = planPosting({ status: 'denied', claim, postings: [denial] }, clp({ payerClaimControlNumber: 'ICN-D' }), 1, { ...ctx, remittanceId: 'R2' });
+    expect(appeal.status).toBe('paid');
+  });
+
   it('keeps the status of a predetermination (CLP02 25) as a note', () => {
     expect(plan({ statusCode: '25', paid: '0' }, 'accepted').status).toBe('accepted');
   });
