@@ -105,16 +105,22 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
     }
     await runQueue(resources.queues.remittance.url, remittance, poll);
 
-    step(9, 'secondary claims built from the primary 835s: batch, 999/277CA, secondary payer 835, posting');
-    for (const tenant of tenants) {
-      const result = await invokeScheduled(buildBatch, tenant.tenantId, { region: services.region });
-      for (const b of result.batches) print(`      ${tenant.tenantId}: ${b.claims} secondary claims -> ${b.fileKey} (ISA13 ${b.controlNumber})`);
-      await acknowledgeOutbound837s(adapters.objects, tenant, new Date());
+    step(9, 'claims for the next payer built from the 835s (secondary, then tertiary): batch, 999/277CA, that payer\'s 835, posting');
+    // One round per payer in line: the secondary claims' 835s can call for tertiary claims.
+    for (const payer of ['secondary', 'tertiary']) {
+      let batched = 0;
+      for (const tenant of tenants) {
+        const result = await invokeScheduled(buildBatch, tenant.tenantId, { region: services.region });
+        for (const b of result.batches) print(`      ${tenant.tenantId}: ${b.claims} ${payer} claims -> ${b.fileKey} (ISA13 ${b.controlNumber})`);
+        batched += result.batches.length;
+        await acknowledgeOutbound837s(adapters.objects, tenant, new Date());
+      }
+      if (batched === 0) break;
+      await runQueue(resources.queues.ack999.url, acknowledgment999Handler(() => deps), poll);
+      await runQueue(resources.queues.ack277ca.url, acknowledgment277caHandler(() => deps), poll);
+      for (const tenant of tenants) await answerOutbound837s(adapters.objects, tenant, new Date());
+      await runQueue(resources.queues.remittance.url, remittance, poll);
     }
-    await runQueue(resources.queues.ack999.url, acknowledgment999Handler(() => deps), poll);
-    await runQueue(resources.queues.ack277ca.url, acknowledgment277caHandler(() => deps), poll);
-    for (const tenant of tenants) await answerOutbound837s(adapters.objects, tenant, new Date());
-    await runQueue(resources.queues.remittance.url, remittance, poll);
 
     step(10, `copying the 837, 999, 277CA and 835 files to ${options.outDir}/`);
     const files = await copyOut(adapters, tenants, options.outDir);

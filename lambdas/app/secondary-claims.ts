@@ -1,20 +1,23 @@
 /**
- * Coordination of benefits after a primary payer's 835 is posted: when the
- * claim names a secondary coverage and the primary left something over,
- * build the secondary claim (core/remittance/secondary-claim.ts: 2320/2330
- * with the primary's adjudication, 2430 per line) and store it as a new claim
- * in the normal flow (ready, routed to the secondary payer's receiver, guide
- * checks and scrubber as at intake).
+ * Coordination of benefits after a payer's 835 is posted: when the claim
+ * names the next coverage and the payer left something over, build the claim
+ * for the next payer (core/remittance/secondary-claim.ts: 2320/2330 with the
+ * adjudications so far, 2430 per line) and store it as a new claim in the
+ * normal flow (ready, routed to that payer's receiver, guide checks and
+ * scrubber as at intake).
  *
  * When (docs/remittance-posting.md):
- * - the posted claim is a primary claim (payer responsibility P) with an
- *   other coverage of responsibility S;
- * - the primary processed it as primary (CLP02 1) and left patient
- *   responsibility, or denied it (CLP02 4: the secondary may still pay);
- * - not when the primary forwarded it itself (CLP02 19, NM1*TT crossover):
- *   a second claim would be a duplicate at the secondary payer.
- * The secondary claim id is the primary's + "-S"; building it twice finds it
- * stored and does nothing, so a redelivered 835 cannot make two.
+ * - a primary claim (payer responsibility P) with an other coverage S: the
+ *   primary processed it as primary (CLP02 1) and left patient
+ *   responsibility, or denied it (CLP02 4: the secondary may still pay) →
+ *   the secondary claim `<id>-S`;
+ * - a secondary claim with an other coverage T, processed as secondary
+ *   (CLP02 2) with patient responsibility left, or denied → the tertiary
+ *   claim `<id>-T`;
+ * - not when the payer forwarded the claim itself (CLP02 19/20, NM1*TT
+ *   crossover): another claim would be a duplicate at the next payer.
+ * Building twice finds the claim stored and does nothing, so a redelivered
+ * 835 cannot make two.
  */
 import { Claim, ClaimId } from '../core/claim/model.js';
 import { toCents } from '../core/money.js';
@@ -27,16 +30,35 @@ import type { ClaimPaymentInfo, ServicePayment } from '../core/x12/835/model.js'
 import type { AppDeps } from './deps.js';
 
 export const SECONDARY_SUFFIX = '-S';
+export const TERTIARY_SUFFIX = '-T';
 
 type RecordException = (record: Omit<ExceptionRecord, 'at' | 'file' | 'tenantId'>) => Promise<void>;
 
-/** Whether the primary posting calls for a secondary claim at all. */
-export function needsSecondary(record: Pick<ClaimRecord, 'claim' | 'primaryClaimId'>, posting: Pick<ClaimPosting, 'claimStatusCode' | 'patientResponsibility' | 'forwardedTo'>): boolean {
-  if (record.primaryClaimId !== undefined || record.claim.payer.responsibility !== 'P') return false;
-  if (!record.claim.otherCoverages?.some((coverage) => coverage.responsibility === 'S')) return false;
+/** Who is billed after whom, the CLP02 of "processed as" that payer, and the suffix of the claim id built for the next one. */
+const NEXT: Partial<Record<string, { next: 'S' | 'T'; processedAs: string; suffix: string }>> = {
+  P: { next: 'S', processedAs: '1', suffix: SECONDARY_SUFFIX },
+  S: { next: 'T', processedAs: '2', suffix: TERTIARY_SUFFIX },
+};
+
+/**
+ * Whether this posting calls for a claim to the next payer: the claim's payer
+ * (primary, or secondary) processed it as such and left patient
+ * responsibility, or denied it, and the claim names the next coverage.
+ */
+export function needsSecondary(record: Pick<ClaimRecord, 'claim'>, posting: Pick<ClaimPosting, 'claimStatusCode' | 'patientResponsibility' | 'forwardedTo'>): boolean {
+  const step = NEXT[record.claim.payer.responsibility];
+  if (!step || !record.claim.otherCoverages?.some((coverage) => coverage.responsibility === step.next)) return false;
   if (posting.forwardedTo) return false;
   if (posting.claimStatusCode === '4') return true;
-  return posting.claimStatusCode === '1' && toCents(posting.patientResponsibility) > 0;
+  return posting.claimStatusCode === step.processedAs && toCents(posting.patientResponsibility) > 0;
+}
+
+/** `<root>-S` after the primary, `<root>-T` after the secondary (root: the primary claim's id). */
+export function nextClaimId(record: Pick<ClaimRecord, 'claimId' | 'claim' | 'primaryClaimId'>): string | undefined {
+  const step = NEXT[record.claim.payer.responsibility];
+  if (!step) return undefined;
+  const root = record.primaryClaimId !== undefined && record.claimId.endsWith(SECONDARY_SUFFIX) ? record.claimId.slice(0, -SECONDARY_SUFFIX.length) : record.claimId;
+  return `${root}${step.suffix}`;
 }
 
 /**
@@ -62,7 +84,8 @@ export async function afterPrimaryPosting(
     return false;
   }
   if (!needsSecondary(primary, posting)) return false;
-  const secondaryClaimId = `${primary.claimId}${SECONDARY_SUFFIX}`;
+  const secondaryClaimId = nextClaimId(primary);
+  if (secondaryClaimId === undefined) return false;
   const detail = { claimId: primary.claimId, secondaryClaimId, postingId: posting.postingId };
   if (!ClaimId.safeParse(secondaryClaimId).success) {
     await exception({ kind: 'secondary-claim', message: 'the claim id is too long to derive a secondary claim id (CLM01 holds 38 characters); bill the secondary payer by hand', detail });

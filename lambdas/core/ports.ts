@@ -61,9 +61,9 @@ export interface ClaimRecord {
   payment?: ClaimPayment;
   /** Every 835 claim payment posted to the claim, oldest first; reversals are postings too. */
   postings?: ClaimPosting[];
-  /** Set on a primary claim once its secondary claim was built from the primary's 835. */
+  /** Set once the claim for the next payer (secondary after a primary, tertiary after a secondary) was built from this claim's 835. */
   secondaryClaimId?: string;
-  /** Set on a secondary claim: the primary claim it was built from. */
+  /** Set on a secondary (or tertiary) claim: the claim it was built from (the primary, or the secondary). */
   primaryClaimId?: string;
   /** 277CA 2200D REF*1K: the payer's claim control number, kept from the claim's acknowledgment. */
   payerClaimId?: string;

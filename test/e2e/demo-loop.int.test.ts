@@ -56,7 +56,7 @@ describe('demo loop end to end', () => {
 
   it("ends each claim where the sandbox's rules put it: 7 denied, 3 reversed and corrected, 5 with a secondary forwarded, -S paid by the secondary", () => {
     const all = report.tenants.flatMap((t) => t.claims).filter((c) => c.batchId !== undefined && c.status !== 'rejected');
-    const primaries = all.filter((c) => !c.claimId.endsWith('-S'));
+    const primaries = all.filter((c) => !c.claimId.endsWith('-S') && !c.claimId.endsWith('-T'));
     const hasSecondary = (c: ClaimRecord) => c.claim.otherCoverages?.some((o) => o.responsibility === 'S') === true;
     for (const c of primaries.filter((c) => c.claimId.endsWith('7'))) expect(c.status, c.claimId).toBe('denied');
     const adjusted = primaries.filter((c) => c.claimId.endsWith('3') && c.postings?.[0]?.claimStatusCode === '1' && toCents(c.postings[0].paid) > 0);
@@ -77,6 +77,7 @@ describe('demo loop end to end', () => {
     expect(billedOn.length).toBeGreaterThanOrEqual(3);
     for (const primary of billedOn) {
       const secondary = all.find((c) => c.claimId === `${primary.claimId}-S`);
+      expect(secondary, primary.claimId).toBeDefined();
       expect(primary.secondaryClaimId, primary.claimId).toBe(`${primary.claimId}-S`);
       expect(secondary?.primaryClaimId).toBe(primary.claimId);
       expect(secondary?.claim.payer.responsibility).toBe('S');
@@ -86,6 +87,15 @@ describe('demo loop end to end', () => {
     }
     // Institutional secondaries too.
     expect(billedOn.some((c) => c.claim.claimType === 'institutional')).toBe(true);
+    // A secondary claim that leaves the patient something, with a tertiary coverage, goes on to the tertiary payer.
+    const tertiary = all.find((c) => c.claimId === 'ACME-26-0001-T');
+    expect(tertiary).toMatchObject({ status: 'paid', primaryClaimId: 'ACME-26-0001-S', claim: { payer: { responsibility: 'T' } } });
+    expect(all.find((c) => c.claimId === 'ACME-26-0001-S')?.secondaryClaimId).toBe('ACME-26-0001-T');
+    expect(tertiary?.claim.otherCoverages?.map((o) => [o.responsibility, o.adjudication !== undefined])).toEqual([
+      ['P', true],
+      ['S', true],
+    ]);
+    expect(tertiary?.postings?.[0]?.claimStatusCode).toBe('3');
   });
 
   it('reconciles every posted claim to the cent: billed = paid + adjustments, net over its postings', () => {

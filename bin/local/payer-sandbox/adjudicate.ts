@@ -45,8 +45,9 @@
  *    the primary left to the patient (its PR amounts on the line), rounded
  *    half up; the rest stays with the patient as PR-2; the part the primary
  *    paid or adjusted is OA-23 (impact of prior payer adjudication).
- *    CLP02 = 2. A secondary claim's own id rules (7, 9) do not apply: its id
- *    ends in "-S".
+ *    CLP02 = 2. Tertiary claims (T) the same way from the secondary's 2430s,
+ *    CLP02 = 3. Their own id rules (7, 9) do not apply: the ids end in
+ *    "-S" and "-T".
  * 11. NM1*QC is the patient (the subscriber when the patient is the
  *    subscriber) with MI + member id; NM1*IL the subscriber when the patient is
  *    someone else; NM1*82 the rendering provider with its NPI. REF*6R echoes
@@ -147,7 +148,7 @@ function claimDenialReason(claim: Claim): string | undefined {
 }
 
 export function adjudicateClaim(claim: Claim, opts: AdjudicateOptions): ClaimPaymentInfo {
-  if (claim.payer.responsibility === 'S') return adjudicateSecondary(claim, opts);
+  if (claim.payer.responsibility === 'S' || claim.payer.responsibility === 'T') return adjudicateSecondary(claim, opts);
   const costShare = costShareFor(claim.claimId);
   const denial = claimDenialReason(claim);
   let deductibleLeft = DEDUCTIBLE_CENTS;
@@ -243,9 +244,10 @@ function crossoverCoverage(claim: Claim) {
   return claim.otherCoverages?.find((coverage) => coverage.responsibility === 'S');
 }
 
-/** Rule 10: a secondary claim, paid from the primary's line adjudications. */
+/** Rule 10: a secondary (or tertiary) claim, paid from the line adjudications of the payer just before. */
 function adjudicateSecondary(claim: Claim, opts: AdjudicateOptions): ClaimPaymentInfo {
-  const primary = claim.otherCoverages?.find((coverage) => coverage.responsibility === 'P');
+  const tertiary = claim.payer.responsibility === 'T';
+  const primary = claim.otherCoverages?.find((coverage) => coverage.responsibility === (tertiary ? 'S' : 'P'));
   const lines = claim.serviceLines.map((line): ServicePayment => {
     const charge = toCents(line.charge);
     const adjudications = (line.adjudications ?? []).filter((a) => a.payerId === primary?.payer.payerId);
@@ -264,7 +266,7 @@ function adjudicateSecondary(claim: Claim, opts: AdjudicateOptions): ClaimPaymen
   const patientResponsibility = sum(lines.flatMap((l) => l.adjustments.filter((a) => a.group === 'PR').map((a) => a.amount)));
   return {
     ...claimFrame(claim, opts),
-    statusCode: paid > 0 ? '2' : '4',
+    statusCode: paid > 0 ? (tertiary ? '3' : '2') : '4',
     charge: fromCents(charge),
     paid: fromCents(paid),
     patientResponsibility: fromCents(patientResponsibility),

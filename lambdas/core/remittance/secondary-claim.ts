@@ -6,6 +6,11 @@
  * the primary subscriber; 2330B the primary payer with its claim control
  * number; per service line one 2430 per 835 service line matched to it).
  *
+ * The same step bills the tertiary payer after the secondary: built from a
+ * secondary claim (payer responsibility S) with a tertiary coverage, it adds
+ * the secondary payer's adjudication beside the primary's (one 2320 and one
+ * 2430 per line for each payer that paid before).
+ *
  * Pure: nothing is stored or sent. Amounts are compared in integer cents and
  * never patched: an 835 whose amounts do not balance to the claim's charges
  * makes no claim, only problems (codes below, messages naming fields and
@@ -69,6 +74,9 @@ type AdjudicationInput = NonNullable<CoverageInput['adjudication']>;
 type LineInput = ClaimInput['serviceLines'][number];
 
 /** SVD03-1 qualifiers of each guide. */
+/** Who is billed after whom: primary → secondary → tertiary. */
+const NEXT_PAYER: Partial<Record<string, 'S' | 'T'>> = { P: 'S', S: 'T' };
+
 const SVD_QUALIFIERS = {
   professional: new Set(['ER', 'HC', 'IV', 'WK']),
   institutional: new Set(['ER', 'HC', 'HP', 'IV', 'WK']),
@@ -84,8 +92,12 @@ export function buildSecondaryClaim(primary: Claim, adjudication: PrimaryAdjudic
   } else if (secondaryClaimId === primary.claimId) {
     problem('INVALID-CLAIM-ID', 'the secondary claim id must differ from the primary claim id');
   }
-  const coverage = primary.otherCoverages?.find((candidate) => candidate.responsibility === 'S');
-  if (!coverage) problem('NO-SECONDARY', 'the primary claim names no secondary coverage (otherCoverages[].responsibility S)');
+  const current = primary.payer.responsibility;
+  const next = NEXT_PAYER[current];
+  const coverage = next === undefined ? undefined : primary.otherCoverages?.find((candidate) => candidate.responsibility === next);
+  if (!coverage) {
+    problem('NO-SECONDARY', `the claim names no coverage to bill next (otherCoverages[].responsibility ${next ?? 'S or T'} after payer responsibility ${current})`);
+  }
   if (clp.patientControlNumber !== primary.claimId) problem('CLAIM-MISMATCH', 'the claim payment (835 CLP01) is not for the primary claim (CLM01)');
   if (clp.statusCode === '22' || clp.statusCode === '25') {
     problem('NOT-ADJUDICATED', 'the claim payment is a reversal (CLP02 22) or a predetermination (CLP02 25), not an adjudication to coordinate with');
@@ -202,7 +214,7 @@ function primaryCoverage(primary: Claim, adjudication: PrimaryAdjudication, amou
     ...(professional ? {} : inpatient(clp)),
   };
   return compact({
-    responsibility: 'P',
+    responsibility: primary.payer.responsibility,
     relationship: primary.patient ? primary.patient.relationship : '18',
     groupNumber: subscriber.groupNumber,
     groupName: subscriber.groupNumber === undefined ? subscriber.groupName : undefined,
@@ -279,7 +291,8 @@ function lineWithAdjudications(line: ServiceLine, index: number, payments: reado
     adjustments: svc.adjustments.map(toClaimAdjustment),
     adjudicationDate: date,
   }));
-  return { ...structuredClone(line), adjudications };
+  // The adjudications of the payers before this one stay (a tertiary claim carries the primary's and the secondary's).
+  return { ...structuredClone(line), adjudications: [...(line.adjudications ?? []), ...adjudications] };
 }
 
 /** SVD03 (and SVD04 on the 837I) from SVC01/SVC04. */
@@ -335,9 +348,11 @@ function secondaryInput(
         ...group,
       })
     : compact({ memberId: coverage.subscriber.memberId, name: coverage.subscriber.name, address: coverage.subscriber.address, ...group });
+  // Payers that adjudicated before keep their adjudication; payers still to come have none.
+  const earlier = (primary.otherCoverages ?? []).filter((other) => other !== coverage && other.adjudication !== undefined).map((other) => structuredClone(other));
   const later = (primary.otherCoverages ?? [])
-    .filter((other) => other !== coverage)
-    .map(({ adjudication: _adjudication, ...other }) => structuredClone(other));
+    .filter((other) => other !== coverage && other.adjudication === undefined)
+    .map((other) => structuredClone(other));
   return compact({
     ...encounter,
     claimId,
@@ -348,7 +363,7 @@ function secondaryInput(
       name: coverage.payer.name,
       payerId: coverage.payer.payerId,
       claimFilingIndicator: coverage.claimFilingIndicator,
-      responsibility: 'S' as const,
+      responsibility: coverage.responsibility,
       insuranceTypeCode: professional ? coverage.insuranceTypeCode : undefined,
       address: coverage.payer.address,
     }),
@@ -356,7 +371,7 @@ function secondaryInput(
     patient: self
       ? undefined
       : ({ relationship: coverage.relationship, name: person.name, birthDate: person.birthDate, sex: person.sex, address: person.address } as ClaimInput['patient']),
-    otherCoverages: [prior, ...later],
+    otherCoverages: [...earlier, prior, ...later],
     serviceLines,
   }) as ClaimInput;
 }

@@ -277,6 +277,41 @@ describe('buildSecondaryClaim: professional', () => {
   });
 });
 
+describe('buildSecondaryClaim: the tertiary claim after the secondary', () => {
+  it('adds the secondary payer\'s adjudication beside the primary\'s and bills the tertiary coverage', () => {
+    const secondary = built(buildSecondaryClaim(professionalPrimary(), professionalAdjudication(), 'PRI-1-S'));
+    // The secondary paid 16.00 and 1.60 of what the primary left to the patient; OA-23 covers the rest of each line.
+    const lines = [
+      svc('99213', '125', '16', [['OA', '23', '105'], ['PR', '2', '4']], { procedure: { qualifier: 'HC', code: '99213', modifiers: ['25'] } }),
+      svc('36415', '15.5', '1.6', [['OA', '23', '13.5'], ['PR', '2', '0.4']]),
+    ];
+    const adjudication: PrimaryAdjudication = {
+      payerName: 'SECOND HEALTH PLAN',
+      payerId: 'SECND1',
+      paymentDate: '2026-05-20',
+      clp: clp({ patientControlNumber: 'PRI-1-S', statusCode: '2', charge: '140.50', paid: '17.60', patientResponsibility: '4.40', payerClaimControlNumber: 'SEC-ICN-9', serviceLines: lines }),
+      lines: lines.map((line) => [line]),
+    };
+    const tertiary = built(buildSecondaryClaim(secondary, adjudication, 'PRI-1-T'));
+    expect(tertiary.payer).toMatchObject({ payerId: 'MCD01', responsibility: 'T', claimFilingIndicator: 'MC' });
+    expect(tertiary.otherCoverages?.map((c) => [c.responsibility, c.payer.payerId, c.adjudication?.paid, c.payer.claimControlNumber])).toEqual([
+      ['P', 'DEMO1', '90.00', 'ICN-2026-001'],
+      ['S', 'SECND1', '17.60', 'SEC-ICN-9'],
+    ]);
+    expect(tertiary.serviceLines.map((line) => line.adjudications?.map((a) => `${a.payerId}:${a.paid}:${a.adjudicationDate}`))).toEqual([
+      ['DEMO1:80.00:2026-04-15', 'SECND1:16.00:2026-05-20'],
+      ['DEMO1:10.00:2026-04-15', 'SECND1:1.60:2026-05-20'],
+    ]);
+    const text = expectWritable(tertiary);
+    written.push({ name: 'professional-tertiary', text });
+    expect(text).toContain('SBR*T*');
+    expect(text).toContain('SBR*S*01*SECGRP9******CI~');
+    expect(text).toContain('AMT*D*17.6~');
+    // Nothing comes after the tertiary in this scheme.
+    expect(codes(buildSecondaryClaim(tertiary, { ...adjudication, payerId: 'MCD01', clp: { ...adjudication.clp, patientControlNumber: 'PRI-1-T' } }, 'PRI-1-X'))).toContainEqual(['NO-SECONDARY', undefined]);
+  });
+});
+
 describe('buildSecondaryClaim: institutional', () => {
   function institutionalPrimary(): Claim {
     return Claim.parse(outpatientInput({ claimId: 'PRI-1', otherCoverages: [{ ...SECONDARY, relationship: '18', subscriber: { name: { last: 'Patient', first: 'Pat' }, memberId: 'SELF2' } }] }));
