@@ -16,10 +16,10 @@ import {
 import type { Receiver, TenantConfig } from '../core/tenant/config.js';
 import { element } from '../core/x12/segment.js';
 import type { Interchange } from '../core/x12/types.js';
-import { X12Error } from '../core/x12/errors.js';
 import { parseX12 } from '../core/x12/reader.js';
 import type { AppDeps } from './deps.js';
 import { inboundTenant } from './inbound-tenant.js';
+import { positionText, x12ErrorPosition } from './positions.js';
 import type { InboundObject } from './intake.js';
 
 export interface AcknowledgmentResult {
@@ -82,13 +82,7 @@ export function addressedToTenant(tenant: TenantConfig, interchange: Interchange
   return receiverQualifier === tenant.interchange.senderQualifier && receiverId === tenant.interchange.senderId.trim();
 }
 
-export function positionText(position: number | undefined): string | undefined {
-  return position === undefined ? undefined : `segment ${position}`;
-}
-
-export function x12ErrorPosition(error: X12Error): string | undefined {
-  return positionText(error.position);
-}
+export { positionText, x12ErrorPosition };
 
 export interface ClaimChange {
   /** The status to move to; 'same' keeps the claim's status (a note). */

@@ -26,9 +26,9 @@ import { AlreadyPostedError, VersionConflictError, type ExceptionRecord, type Re
 import type { BalanceResult } from '../core/x12/835/balance.js';
 import type { ClaimPaymentInfo, Remittance } from '../core/x12/835/model.js';
 import { stream835, type RemittanceHeader } from '../core/x12/835/stream-835.js';
-import type { X12Error } from '../core/x12/errors.js';
 import type { AppDeps } from './deps.js';
 import { inboundTenant } from './inbound-tenant.js';
+import { x12ErrorPosition } from './positions.js';
 import type { InboundObject } from './intake.js';
 import { afterPrimaryPosting } from './secondary-claims.js';
 
@@ -117,7 +117,7 @@ async function survey(deps: AppDeps, key: string, exception: RecordException): P
       }
       await exception({
         kind: 'x12-parse',
-        position: positionText(event.error),
+        position: x12ErrorPosition(event.error),
         message: fatal ? event.error.describe() : `warning: ${event.error.describe()}`,
       });
     }
@@ -406,10 +406,6 @@ function payerIdOf(header: RemittanceHeader): string | undefined {
 export function remittanceIdOf(tenantId: string, header: Pick<Remittance, 'trace' | 'payer'>): string {
   const basis = [tenantId, header.trace.payerId ?? header.payer.name, header.trace.traceNumber].join('\u0000');
   return createHash('sha256').update(basis).digest('hex').slice(0, 24);
-}
-
-function positionText(error: X12Error): string | undefined {
-  return error.position !== undefined ? `segment ${error.position}` : undefined;
 }
 
 function figures(check: BalanceResult | undefined): Record<string, unknown> {
